@@ -1,0 +1,250 @@
+package io.hub.app.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hub.app.events.Outbox;
+import io.hub.contracts.RejectedException;
+import io.hub.contracts.RejectionCode;
+import io.hub.contracts.money.CurrencyUnit;
+import io.hub.contracts.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies {@link LedgerCommand}s: one database transaction per command holding the postings, the transaction
+ * row with its idempotency key, request hash and stored result, the pending-hold bookkeeping, the cached
+ * balances of the player accounts touched, and the outbox row for Kafka.
+ *
+ * <p>Concurrency: the tracked (player) accounts of a command are locked in ascending id order before the
+ * idempotency check, so two requests with the same key for the same player serialise and the second one sees
+ * the first one's stored result; system accounts (house shards, clearing) are never locked or updated, so
+ * there is no hot row on the write path.
+ *
+ * <p>Errors: {@link RejectedException} INSUFFICIENT_FUNDS when a player's cash would go negative;
+ * {@link IdempotencyConflictException} for a reused key with a different request; {@link HoldNotPendingException}
+ * when resolving a hold that is not pending. Each leaves the database unchanged.
+ */
+@Service
+public class Ledger {
+    /** CloudEvents type of a ledger transaction on the wallet topic. */
+    public static final String EVENT_TYPE = "io.hub.wallet.transaction.v1";
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final ObjectMapper json;
+    private final Outbox outbox;
+    private final String walletTopic;
+
+    public Ledger(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Outbox outbox,
+                  @Value("${hub.kafka.wallet-topic:wallet.transactions}") String walletTopic) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.outbox = outbox;
+        this.walletTopic = walletTopic;
+    }
+
+    /**
+     * Applies the command once. Joins the caller's transaction if there is one (so a caller can add its own rows
+     * atomically), else runs in its own.
+     */
+    public LedgerResult apply(LedgerCommand cmd) {
+        byte[] hash = sha256(cmd.canonicalRequest());
+        try {
+            return tx.execute(status -> applyInTransaction(cmd, hash));
+        } catch (DuplicateKeyException e) {
+            // Only reachable for commands without a player account (nothing to lock): the same key committed
+            // concurrently. Our attempt rolled back; answer from the committed row (or apply again if that one
+            // rolled back). Inside a caller's transaction the caller sees the exception and retries as a whole.
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) throw e;
+            LedgerResult committed = tx.execute(status -> findExisting(cmd.key(), hash));
+            return committed != null ? committed : tx.execute(status -> applyInTransaction(cmd, hash));
+        }
+    }
+
+    private LedgerResult applyInTransaction(LedgerCommand cmd, byte[] hash) {
+        // 1. lock the tracked accounts, ascending id (fixed lock order: no deadlock between bet, win and holds)
+        Map<Long, Long> deltas = new TreeMap<>();
+        for (Leg leg : cmd.legs()) {
+            if (leg.account().type().tracked()) deltas.merge(leg.account().id(), leg.amountMinor(), Math::addExact);
+        }
+        Map<Long, long[]> locked = new TreeMap<>();
+        if (!deltas.isEmpty()) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement("SELECT id, balance_minor, balance_version FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE");
+                ps.setArray(1, con.createArrayOf("bigint", deltas.keySet().toArray()));
+                return ps;
+            }, rs -> {
+                locked.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+            });
+        }
+        // 2. idempotency: a stored answer or a conflict
+        LedgerResult existing = findExisting(cmd.key(), hash);
+        if (existing != null) return existing;
+
+        // 3. funds: no player account may go negative (pending holds already sit in PLAYER_HELD)
+        Map<Long, LedgerResult.Balance> after = new LinkedHashMap<>();
+        for (var d : deltas.entrySet()) {
+            long[] cur = locked.get(d.getKey());
+            if (cur == null) throw new IllegalStateException("account " + d.getKey() + " does not exist");
+            long next = Math.addExact(cur[0], d.getValue());
+            if (next < 0) {
+                AccountType type = cmd.legs().stream().filter(l -> l.account().id() == d.getKey()).findFirst().orElseThrow().account().type();
+                if (type == AccountType.PLAYER_CASH) throw new RejectedException(RejectionCode.INSUFFICIENT_FUNDS);
+                throw new IllegalStateException("account " + d.getKey() + " (" + type + ") would go negative");
+            }
+            after.put(d.getKey(), new LedgerResult.Balance(d.getKey(), next, cur[1] + 1));
+        }
+        if (!deltas.isEmpty()) {
+            StringBuilder sql = new StringBuilder("UPDATE account SET balance_minor = account.balance_minor + d.delta, "
+                    + "balance_version = account.balance_version + 1 FROM (VALUES ");
+            List<Object> args = new ArrayList<>();
+            int i = 0;
+            for (var d : deltas.entrySet()) {
+                sql.append(i++ == 0 ? "" : ", ").append("(?::bigint, ?::bigint)");
+                args.add(d.getKey());
+                args.add(d.getValue());
+            }
+            sql.append(") AS d(id, delta) WHERE account.id = d.id");
+            jdbc.update(sql.toString(), args.toArray());
+        }
+
+        // 4. the transaction row with its stored answer
+        UUID id = Uuids.v7();
+        Instant now = Instant.now();
+        LedgerResult.Applied applied = new LedgerResult.Applied(id, null, Map.copyOf(after));
+        String resultJson = toJson(cmd.result().apply(applied));
+        applied = applied.withResult(resultJson);
+        int inserted = jdbc.update("INSERT INTO ledger_transaction (id, reason, source, scope, external_id, request_hash, "
+                        + "result, currency, player_id, resolves_hold, metadata, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) "
+                        + "ON CONFLICT ON CONSTRAINT ledger_transaction_idempotency DO NOTHING",
+                id, cmd.reason(), cmd.key().source(), cmd.key().scope(), cmd.key().externalId(), hash, resultJson,
+                cmd.currency().code(), cmd.playerId(), cmd.resolvesHold(), toJson(cmd.metadata()), Timestamp.from(now));
+        if (inserted == 0) throw new DuplicateKeyException("concurrent duplicate of " + cmd.key());
+
+        // 5. postings
+        StringBuilder sql = new StringBuilder("INSERT INTO posting (transaction_id, account_id, currency, amount_minor) VALUES ");
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < cmd.legs().size(); i++) {
+            Leg leg = cmd.legs().get(i);
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
+            args.addAll(Arrays.asList(id, leg.account().id(), cmd.currency().code(), leg.amountMinor()));
+        }
+        jdbc.update(sql.toString(), args.toArray());
+
+        // 6. pending holds
+        if (cmd.holdTimeout() != null) {
+            long held = cmd.legs().stream().filter(l -> l.account().type() == AccountType.PLAYER_HELD)
+                    .mapToLong(Leg::amountMinor).sum();
+            if (held <= 0 || cmd.playerId() == null) throw new IllegalArgumentException("a hold moves money into PLAYER_HELD");
+            jdbc.update("INSERT INTO pending_hold (hold_id, player_id, amount_minor, currency, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    id, cmd.playerId(), held, cmd.currency().code(), Timestamp.from(now.plus(cmd.holdTimeout())), Timestamp.from(now));
+        }
+        if (cmd.resolvesHold() != null) {
+            int removed = jdbc.update("DELETE FROM pending_hold WHERE hold_id = ?", cmd.resolvesHold());
+            if (removed != 1) throw new HoldNotPendingException(cmd.resolvesHold());
+        }
+
+        // 7. the event, in the same transaction
+        outbox.append(walletTopic, kafkaKey(cmd), id.toString(), EVENT_TYPE, Outbox.LEDGER_SOURCE, now,
+                toJson(event(id, now, cmd, after)));
+        MDC.put("txId", id.toString());
+        log.debug("applied {} {} key={}", cmd.reason(), id, cmd.key());
+        return applied;
+    }
+
+    /** The stored transaction for a key, if any (no hash check: a lookup, not a request). */
+    public java.util.Optional<LedgerResult.Replayed> find(IdempotencyKey key) {
+        return jdbc.query("SELECT id, result::text FROM ledger_transaction WHERE source = ? AND scope = ? AND external_id = ?",
+                (rs, i) -> new LedgerResult.Replayed(rs.getObject(1, UUID.class), rs.getString(2)),
+                key.source(), key.scope(), key.externalId()).stream().findFirst();
+    }
+
+    /** Whether the hold is still pending (neither posted nor voided). */
+    public boolean isPending(UUID holdId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pending_hold WHERE hold_id = ?)", Boolean.class, holdId));
+    }
+
+    private LedgerResult findExisting(IdempotencyKey key, byte[] hash) {
+        List<LedgerResult> found = jdbc.query("SELECT id, request_hash, result::text FROM ledger_transaction "
+                        + "WHERE source = ? AND scope = ? AND external_id = ?",
+                (rs, i) -> {
+                    if (!MessageDigest.isEqual(rs.getBytes(2), hash)) throw new IdempotencyConflictException(key);
+                    return new LedgerResult.Replayed(rs.getObject(1, UUID.class), rs.getString(3));
+                }, key.source(), key.scope(), key.externalId());
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The Kafka key: the player's cash account when the transaction concerns a player, else the first account. */
+    private static String kafkaKey(LedgerCommand cmd) {
+        return cmd.legs().stream().filter(l -> l.account().type() == AccountType.PLAYER_CASH).findFirst()
+                .or(() -> cmd.legs().stream().min(Comparator.comparingLong(l -> l.account().id())))
+                .map(l -> Long.toString(l.account().id())).orElseThrow();
+    }
+
+    private Map<String, Object> event(UUID id, Instant at, LedgerCommand cmd, Map<Long, LedgerResult.Balance> after) {
+        CurrencyUnit cur = cmd.currency();
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("transactionId", id.toString());
+        e.put("reason", cmd.reason());
+        e.put("source", cmd.key().source());
+        e.put("externalId", cmd.key().externalId());
+        e.put("playerId", cmd.playerId() == null ? null : cmd.playerId().toString());
+        e.put("currency", cur.code());
+        e.put("occurredAt", at.toString());
+        List<Map<String, Object>> postings = new ArrayList<>();
+        for (Leg l : cmd.legs()) {
+            postings.add(Map.of("accountId", l.account().id(), "accountType", l.account().type().name(),
+                    "amountMinor", l.amountMinor(), "amount", Money.ofMinor(l.amountMinor(), cur).toDecimalString()));
+        }
+        e.put("postings", postings);
+        List<Map<String, Object>> balances = new ArrayList<>();
+        for (Leg l : cmd.legs()) {
+            LedgerResult.Balance b = after.get(l.account().id());
+            if (b == null || balances.stream().anyMatch(x -> x.get("accountId").equals(b.accountId()))) continue;
+            balances.add(Map.of("accountId", b.accountId(), "accountType", l.account().type().name(),
+                    "balanceMinor", b.balanceMinor(), "balance", Money.ofMinor(b.balanceMinor(), cur).toDecimalString(),
+                    "balanceVersion", b.version()));
+        }
+        e.put("balances", balances);
+        e.put("metadata", cmd.metadata());
+        return e;
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise ledger data", e);
+        }
+    }
+
+    static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.hub.app.ledger;
+
+import io.hub.contracts.money.CurrencyUnit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One money movement to apply atomically.
+ *
+ * @param key              idempotency key; a replay with the same {@code canonicalRequest} gets the stored result,
+ *                         with a different one an {@link IdempotencyConflictException}
+ * @param reason           reason code: BET_RESERVED, SPIN_SETTLED, BET_HOLD_VOIDED, ADJUSTMENT, ...
+ * @param currency         the currency of every leg
+ * @param playerId         the player whose wallet this concerns (the Kafka key is their cash account), or null
+ * @param legs             postings; they must sum to zero and every account must be in {@code currency}
+ * @param canonicalRequest the request in a canonical text form; its SHA-256 is stored and compared on replays
+ * @param holdTimeout      when not null, this transaction is a pending hold that expires after the duration
+ * @param resolvesHold     when not null, this transaction posts or voids that pending hold (at most once)
+ * @param metadata         extra JSON-serialisable facts (round id, game id, operator reason) stored with it
+ * @param result           builds the answer to store and return from the applied transaction
+ */
+public record LedgerCommand(IdempotencyKey key, String reason, CurrencyUnit currency, UUID playerId, List<Leg> legs,
+                            String canonicalRequest, Duration holdTimeout, UUID resolvesHold,
+                            Map<String, Object> metadata, Function<LedgerResult.Applied, Object> result) {
+    public LedgerCommand {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(canonicalRequest, "canonicalRequest");
+        Objects.requireNonNull(result, "result");
+        legs = List.copyOf(legs);
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        if (legs.size() < 2) throw new IllegalArgumentException("a transaction has at least two postings");
+        long sum = 0;
+        for (Leg l : legs) {
+            sum = Math.addExact(sum, l.amountMinor());
+            if (!l.account().currency().equals(currency.code())) {
+                throw new IllegalArgumentException("posting on a " + l.account().currency() + " account in a "
+                        + currency + " transaction");
+            }
+        }
+        if (sum != 0) throw new IllegalArgumentException("postings sum to " + sum + ", not zero");
+        if (holdTimeout != null && resolvesHold != null) {
+            throw new IllegalArgumentException("a transaction cannot both open and resolve a hold");
+        }
+    }
+}

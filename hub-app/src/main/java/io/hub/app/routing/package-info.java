@@ -1,0 +1,3 @@
+/** Wires the Camel routes of the {@code routes} module to this application's ports (lobby, outbox, pushes, sweeper). */
+@org.springframework.modulith.ApplicationModule(displayName = "Routing", allowedDependencies = {"lobby", "events"})
+package io.hub.app.routing;
