@@ -54,9 +54,11 @@ public class Ledger {
     private final ObjectMapper json;
     private final Outbox outbox;
     private final String walletTopic;
+    private final AccountDirectory accounts;
 
-    public Ledger(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Outbox outbox,
+    public Ledger(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Outbox outbox, AccountDirectory accounts,
                   @Value("${hub.kafka.wallet-topic:wallet.transactions}") String walletTopic) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
@@ -196,10 +198,17 @@ public class Ledger {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The Kafka key: the player's cash account when the transaction concerns a player, else the first account. */
-    private static String kafkaKey(LedgerCommand cmd) {
-        return cmd.legs().stream().filter(l -> l.account().type() == AccountType.PLAYER_CASH).findFirst()
-                .or(() -> cmd.legs().stream().min(Comparator.comparingLong(l -> l.account().id())))
+    /**
+     * The Kafka key: the player's cash account (their wallet) whenever the transaction concerns a player, even if
+     * only the held account moves, so all of a player's events share one partition and stay in order; else the
+     * lowest account id.
+     */
+    private String kafkaKey(LedgerCommand cmd) {
+        if (cmd.playerId() != null) {
+            var wallet = accounts.player(cmd.playerId());
+            if (wallet.isPresent()) return Long.toString(wallet.get().cash().id());
+        }
+        return cmd.legs().stream().min(Comparator.comparingLong(l -> l.account().id()))
                 .map(l -> Long.toString(l.account().id())).orElseThrow();
     }
 
