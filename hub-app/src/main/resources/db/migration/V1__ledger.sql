@@ -33,10 +33,11 @@ CREATE TABLE ledger_transaction (
     result        jsonb       NOT NULL,        -- the answer given, returned verbatim on a replay
     currency      char(3)     NOT NULL,
     player_id     uuid,
-    resolves_hold uuid UNIQUE REFERENCES ledger_transaction (id),
+    resolves_hold uuid REFERENCES ledger_transaction (id),
     metadata      jsonb,
     created_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
     CONSTRAINT ledger_transaction_idempotency UNIQUE (source, scope, external_id),
+    CONSTRAINT ledger_transaction_resolves_once UNIQUE (resolves_hold),
     CONSTRAINT ledger_transaction_id_currency UNIQUE (id, currency),
     CONSTRAINT ledger_transaction_not_self CHECK (resolves_hold IS NULL OR resolves_hold <> id)
 );

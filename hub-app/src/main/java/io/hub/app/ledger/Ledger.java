@@ -34,6 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row with its idempotency key, request hash and stored result, the pending-hold bookkeeping, the cached
  * balances of the player accounts touched, and the outbox row for Kafka.
  *
+ * <p>Round trips: one to lock the player accounts, one statement (a chain of data-modifying CTEs) that writes the
+ * transaction, balances, postings, hold bookkeeping and outbox row only if the idempotency key is new, and the
+ * commit; the stored answer is read back only for a replay.
+ *
  * <p>Concurrency: the tracked (player) accounts of a command are locked in ascending id order before the
  * idempotency check, so two requests with the same key for the same player serialise and the second one sees
  * the first one's stored result; system accounts (house shards, clearing) are never locked or updated, so
@@ -52,17 +56,15 @@ public class Ledger {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
-    private final Outbox outbox;
     private final String walletTopic;
     private final AccountDirectory accounts;
 
-    public Ledger(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, Outbox outbox, AccountDirectory accounts,
+    public Ledger(JdbcTemplate jdbc, TransactionTemplate tx, ObjectMapper json, AccountDirectory accounts,
                   @Value("${hub.kafka.wallet-topic:wallet.transactions}") String walletTopic) {
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
-        this.outbox = outbox;
         this.walletTopic = walletTopic;
     }
 
@@ -85,7 +87,8 @@ public class Ledger {
     }
 
     private LedgerResult applyInTransaction(LedgerCommand cmd, byte[] hash) {
-        // 1. lock the tracked accounts, ascending id (fixed lock order: no deadlock between bet, win and holds)
+        // 1. lock the tracked accounts, ascending id (fixed lock order: no deadlock between bet, win and holds),
+        //    reading their balances; system accounts are neither locked nor updated
         Map<Long, Long> deltas = new TreeMap<>();
         for (Leg leg : cmd.legs()) {
             if (leg.account().type().tracked()) deltas.merge(leg.account().id(), leg.amountMinor(), Math::addExact);
@@ -100,80 +103,101 @@ public class Ledger {
                 locked.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
             });
         }
-        // 2. idempotency: a stored answer or a conflict
-        LedgerResult existing = findExisting(cmd.key(), hash);
-        if (existing != null) return existing;
 
-        // 3. funds: no player account may go negative (pending holds already sit in PLAYER_HELD)
+        // 2. funds: no player account may go negative (pending holds already sit in PLAYER_HELD). A refused command
+        //    may still be the replay of one that was applied when the funds were there: answer that first.
         Map<Long, LedgerResult.Balance> after = new LinkedHashMap<>();
+        RuntimeException refusal = null;
         for (var d : deltas.entrySet()) {
             long[] cur = locked.get(d.getKey());
             if (cur == null) throw new IllegalStateException("account " + d.getKey() + " does not exist");
             long next = Math.addExact(cur[0], d.getValue());
-            if (next < 0) {
-                AccountType type = cmd.legs().stream().filter(l -> l.account().id() == d.getKey()).findFirst().orElseThrow().account().type();
-                if (type == AccountType.PLAYER_CASH) throw new RejectedException(RejectionCode.INSUFFICIENT_FUNDS);
-                throw new IllegalStateException("account " + d.getKey() + " (" + type + ") would go negative");
+            if (next < 0 && refusal == null) {
+                AccountType type = typeOf(cmd, d.getKey());
+                refusal = type == AccountType.PLAYER_CASH ? new RejectedException(RejectionCode.INSUFFICIENT_FUNDS)
+                        : new IllegalStateException("account " + d.getKey() + " (" + type + ") would go negative");
             }
             after.put(d.getKey(), new LedgerResult.Balance(d.getKey(), next, cur[1] + 1));
         }
+        if (refusal != null) {
+            LedgerResult existing = findExisting(cmd.key(), hash);
+            if (existing != null) return existing;
+            throw refusal;
+        }
+
+        // 3. one statement: the transaction row (guarded by the idempotency key), balances, postings, hold
+        //    bookkeeping and the outbox row; nothing but the guard runs if the key exists already
+        UUID id = Uuids.v7();
+        Instant now = Instant.now();
+        Object resultObject = cmd.result().apply(new LedgerResult.Applied(id, null, Map.copyOf(after), null));
+        String resultJson = toJson(resultObject);
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("WITH t AS (INSERT INTO ledger_transaction (id, reason, source, scope, external_id, "
+                + "request_hash, result, currency, player_id, resolves_hold, metadata, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) "
+                + "ON CONFLICT ON CONSTRAINT ledger_transaction_idempotency DO NOTHING RETURNING id)");
+        args.addAll(Arrays.asList(id, cmd.reason(), cmd.key().source(), cmd.key().scope(), cmd.key().externalId(), hash,
+                resultJson, cmd.currency().code(), cmd.playerId(), cmd.resolvesHold(), toJson(cmd.metadata()), Timestamp.from(now)));
         if (!deltas.isEmpty()) {
-            StringBuilder sql = new StringBuilder("UPDATE account SET balance_minor = account.balance_minor + d.delta, "
+            sql.append(", u AS (UPDATE account SET balance_minor = account.balance_minor + d.delta, "
                     + "balance_version = account.balance_version + 1 FROM (VALUES ");
-            List<Object> args = new ArrayList<>();
             int i = 0;
             for (var d : deltas.entrySet()) {
                 sql.append(i++ == 0 ? "" : ", ").append("(?::bigint, ?::bigint)");
                 args.add(d.getKey());
                 args.add(d.getValue());
             }
-            sql.append(") AS d(id, delta) WHERE account.id = d.id");
-            jdbc.update(sql.toString(), args.toArray());
+            sql.append(") AS d(id, delta) WHERE account.id = d.id AND EXISTS (SELECT 1 FROM t) RETURNING 1)");
         }
-
-        // 4. the transaction row with its stored answer
-        UUID id = Uuids.v7();
-        Instant now = Instant.now();
-        LedgerResult.Applied applied = new LedgerResult.Applied(id, null, Map.copyOf(after));
-        String resultJson = toJson(cmd.result().apply(applied));
-        applied = applied.withResult(resultJson);
-        int inserted = jdbc.update("INSERT INTO ledger_transaction (id, reason, source, scope, external_id, request_hash, "
-                        + "result, currency, player_id, resolves_hold, metadata, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) "
-                        + "ON CONFLICT ON CONSTRAINT ledger_transaction_idempotency DO NOTHING",
-                id, cmd.reason(), cmd.key().source(), cmd.key().scope(), cmd.key().externalId(), hash, resultJson,
-                cmd.currency().code(), cmd.playerId(), cmd.resolvesHold(), toJson(cmd.metadata()), Timestamp.from(now));
-        if (inserted == 0) throw new DuplicateKeyException("concurrent duplicate of " + cmd.key());
-
-        // 5. postings
-        StringBuilder sql = new StringBuilder("INSERT INTO posting (transaction_id, account_id, currency, amount_minor) VALUES ");
-        List<Object> args = new ArrayList<>();
+        sql.append(", p AS (INSERT INTO posting (transaction_id, account_id, currency, amount_minor) SELECT t.id, v.a, ?, v.m FROM t, (VALUES ");
+        args.add(cmd.currency().code());
         for (int i = 0; i < cmd.legs().size(); i++) {
             Leg leg = cmd.legs().get(i);
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?)");
-            args.addAll(Arrays.asList(id, leg.account().id(), cmd.currency().code(), leg.amountMinor()));
+            sql.append(i == 0 ? "" : ", ").append("(?::bigint, ?::bigint)");
+            args.add(leg.account().id());
+            args.add(leg.amountMinor());
         }
-        jdbc.update(sql.toString(), args.toArray());
-
-        // 6. pending holds
+        sql.append(") AS v(a, m) RETURNING 1)");
         if (cmd.holdTimeout() != null) {
-            long held = cmd.legs().stream().filter(l -> l.account().type() == AccountType.PLAYER_HELD)
-                    .mapToLong(Leg::amountMinor).sum();
+            long held = cmd.legs().stream().filter(l -> l.account().type() == AccountType.PLAYER_HELD).mapToLong(Leg::amountMinor).sum();
             if (held <= 0 || cmd.playerId() == null) throw new IllegalArgumentException("a hold moves money into PLAYER_HELD");
-            jdbc.update("INSERT INTO pending_hold (hold_id, player_id, amount_minor, currency, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    id, cmd.playerId(), held, cmd.currency().code(), Timestamp.from(now.plus(cmd.holdTimeout())), Timestamp.from(now));
+            sql.append(", h AS (INSERT INTO pending_hold (hold_id, player_id, amount_minor, currency, expires_at, created_at) "
+                    + "SELECT t.id, ?, ?, ?, ?, ? FROM t RETURNING 1)");
+            args.addAll(Arrays.asList(cmd.playerId(), held, cmd.currency().code(), Timestamp.from(now.plus(cmd.holdTimeout())),
+                    Timestamp.from(now)));
         }
         if (cmd.resolvesHold() != null) {
-            int removed = jdbc.update("DELETE FROM pending_hold WHERE hold_id = ?", cmd.resolvesHold());
-            if (removed != 1) throw new HoldNotPendingException(cmd.resolvesHold());
+            sql.append(", r AS (DELETE FROM pending_hold WHERE hold_id = ? AND EXISTS (SELECT 1 FROM t) RETURNING 1)");
+            args.add(cmd.resolvesHold());
         }
-
-        // 7. the event, in the same transaction
-        outbox.append(walletTopic, kafkaKey(cmd), id.toString(), EVENT_TYPE, Outbox.LEDGER_SOURCE, now,
-                toJson(event(id, now, cmd, after)));
+        sql.append(", o AS (INSERT INTO outbox (topic, message_key, event_id, event_type, event_source, payload, created_at) "
+                + "SELECT ?, ?, t.id::text, ?, ?, ?::jsonb, ? FROM t RETURNING 1) ");
+        args.addAll(Arrays.asList(walletTopic, kafkaKey(cmd), EVENT_TYPE, Outbox.LEDGER_SOURCE, toJson(event(id, now, cmd, after)),
+                Timestamp.from(now)));
+        sql.append("SELECT (SELECT count(*) FROM t), ").append(cmd.resolvesHold() != null ? "(SELECT count(*) FROM r)" : "1");
+        long[] counts;
+        try {
+            counts = jdbc.queryForObject(sql.toString(), (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+        } catch (DuplicateKeyException e) {
+            if (cmd.resolvesHold() != null && String.valueOf(e.getMessage()).contains("ledger_transaction_resolves_once")) {
+                throw new HoldNotPendingException(cmd.resolvesHold());
+            }
+            throw e;
+        }
+        if (counts[0] == 0) {
+            // the key exists: committed before we got here (we hold the player's locks), so answer from it
+            LedgerResult existing = findExisting(cmd.key(), hash);
+            if (existing != null) return existing;
+            throw new DuplicateKeyException("concurrent duplicate of " + cmd.key());
+        }
+        if (counts[1] != 1) throw new HoldNotPendingException(cmd.resolvesHold());
         MDC.put("txId", id.toString());
         log.debug("applied {} {} key={}", cmd.reason(), id, cmd.key());
-        return applied;
+        return new LedgerResult.Applied(id, resultJson, Map.copyOf(after), resultObject);
+    }
+
+    private static AccountType typeOf(LedgerCommand cmd, long accountId) {
+        return cmd.legs().stream().filter(l -> l.account().id() == accountId).findFirst().orElseThrow().account().type();
     }
 
     /** The stored transaction for a key, if any (no hash check: a lookup, not a request). */

@@ -14,11 +14,9 @@ public sealed interface LedgerResult {
      * The command was applied now.
      *
      * @param balances the cached balances after this transaction of every tracked (player) account it touched
+     * @param result   the answer object that {@code resultJson} serialises (null while the answer is being built)
      */
-    record Applied(UUID transactionId, String resultJson, Map<Long, Balance> balances) implements LedgerResult {
-        public Applied withResult(String json) {
-            return new Applied(transactionId, json, balances);
-        }
+    record Applied(UUID transactionId, String resultJson, Map<Long, Balance> balances, Object result) implements LedgerResult {
     }
 
     /** The same request was applied before; nothing changed now. */

@@ -33,6 +33,8 @@ public class LobbyWebSocketHandler extends TextWebSocketHandler {
     private final SpinService lobby;
     private final Counter received;
     private final MeterRegistry meters;
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> messageTimers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> spinTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LobbyWebSocketHandler(ProducerTemplate camel, LobbySessions sessions, SpinService lobby, MeterRegistry meters) {
         this.camel = camel;
@@ -73,12 +75,11 @@ public class LobbyWebSocketHandler extends TextWebSocketHandler {
         sessions.send(handle, lobby.encode(reply), version);
         String type = reply instanceof LobbyReply.SpinResult ? "spinResult" : reply instanceof LobbyReply.Balance ? "balance" : "error";
         long nanos = System.nanoTime() - start;
-        Timer.builder("hub.lobby.message.duration").tag("type", type).publishPercentileHistogram()
-                .register(meters).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        messageTimers.computeIfAbsent(type, t -> Timer.builder("hub.lobby.message.duration").tag("type", t)
+                .publishPercentileHistogram().register(meters)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (message.getPayload().contains("\"spin\"")) {
-            Timer.builder("hub.spin.duration").tag("outcome", type).publishPercentileHistogram()
-                    .description("Lobby spin, frame in to answer out").register(meters)
-                    .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            spinTimers.computeIfAbsent(type, t -> Timer.builder("hub.spin.duration").tag("outcome", t).publishPercentileHistogram()
+                    .description("Lobby spin, frame in to answer out").register(meters)).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
     }
 

@@ -180,7 +180,7 @@ public class SpinService implements LobbyPort {
                         toJson(Map.of("stops", outcome.stops(), "window", outcome.window(), "wins", outcome.wins())),
                         res.holdTransactionId(), r.transactionId());
             }
-            return codec.readSpinResult(r.resultJson());
+            return r instanceof LedgerResult.Applied a ? (LobbyReply.SpinResult) a.result() : codec.readSpinResult(r.resultJson());
         });
     }
 
