@@ -78,7 +78,7 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
             Files.createDirectories(dataDir);
             long t0 = System.nanoTime();
             postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(false) // stopped after the contexts close, see stop()
                     .setServerConfig("max_connections", env.getProperty("hub.embedded.postgres.max-connections", "200"))
                     .setServerConfig("shared_buffers", env.getProperty("hub.embedded.postgres.shared-buffers", "128MB"))
                     .setServerConfig("synchronous_commit", env.getProperty("hub.embedded.postgres.synchronous-commit", "on"))

@@ -69,6 +69,8 @@ public class LobbyWebSocketHandler extends TextWebSocketHandler {
             reply = new LobbyReply.Error("INTERNAL_ERROR", "internal error; the request had no effect", null);
         } finally {
             MDC.remove("playerId");
+            MDC.remove("requestId");
+            MDC.remove("txId");
         }
         long version = reply instanceof LobbyReply.SpinResult s ? s.balanceVersion()
                 : reply instanceof LobbyReply.Balance b ? b.balanceVersion() : -1;

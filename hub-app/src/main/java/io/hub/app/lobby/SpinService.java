@@ -94,6 +94,7 @@ public class SpinService implements LobbyPort {
 
     @Override
     public SpinCommand validate(LobbyMessage.Spin spin) {
+        org.slf4j.MDC.put("requestId", spin.requestId());
         if (!limits.trySpin(spin.playerId().toString(), spin.clientAddress())) throw new RejectedException(RejectionCode.RATE_LIMITED);
         InHouseGame game = games.inHouseGame(spin.gameId()).orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_GAME));
         User user = users.byId(spin.playerId()).orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_PLAYER));
