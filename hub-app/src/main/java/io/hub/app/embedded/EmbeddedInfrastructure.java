@@ -76,6 +76,7 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
         if (env.getProperty("hub.embedded.reset", Boolean.class, false)) delete(dataDir);
         try {
             Files.createDirectories(dataDir);
+            stopOrphanedPostmaster(dataDir);
             long t0 = System.nanoTime();
             postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false) // stopped after the contexts close, see stop()
@@ -102,6 +103,26 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
         bootstrap = kafka.bootstrapServers();
         log.info("Embedded Kafka (KRaft) ready in {} ms: bootstrap {} (e.g. kafka-console-consumer.sh --bootstrap-server {} --topic wallet.transactions --from-beginning), log in {}",
                 (System.nanoTime() - t0) / 1_000_000, bootstrap, bootstrap, logDir);
+    }
+
+    /**
+     * A hub killed without its shutdown (SIGKILL, power loss) leaves its PostgreSQL running on the data directory;
+     * stop that server (fast shutdown: SIGINT to the postmaster) before starting a new one on the same data.
+     */
+    private static void stopOrphanedPostmaster(Path dataDir) throws IOException {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return;
+        String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        if (!first.matches("[0-9]+")) return;
+        var handle = ProcessHandle.of(Long.parseLong(first));
+        if (handle.isEmpty() || !handle.get().isAlive()) return;
+        log.warn("stopping an orphaned PostgreSQL (pid {}) left on {} by an earlier run", first, dataDir);
+        try {
+            new ProcessBuilder("kill", "-INT", first).inheritIO().start().waitFor();
+            handle.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("could not stop the orphaned PostgreSQL pid " + first + " on " + dataDir, e);
+        }
     }
 
     private static Path dataDir(ConfigurableEnvironment env) {
