@@ -136,14 +136,16 @@ public class Ledger {
         Instant now = Instant.now();
         LedgerResult.Applied applied = new LedgerResult.Applied(id, null, Map.copyOf(after));
         String resultJson = toJson(cmd.result().apply(applied));
-        applied = applied.withResult(resultJson);
-        int inserted = jdbc.update("INSERT INTO ledger_transaction (id, reason, source, scope, external_id, request_hash, "
+        // the answer is the stored text (jsonb's normal form), so the first answer and every replay are byte-identical
+        List<String> stored = jdbc.query("INSERT INTO ledger_transaction (id, reason, source, scope, external_id, request_hash, "
                         + "result, currency, player_id, resolves_hold, metadata, created_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) "
-                        + "ON CONFLICT ON CONSTRAINT ledger_transaction_idempotency DO NOTHING",
+                        + "ON CONFLICT ON CONSTRAINT ledger_transaction_idempotency DO NOTHING RETURNING result::text",
+                (rs, i) -> rs.getString(1),
                 id, cmd.reason(), cmd.key().source(), cmd.key().scope(), cmd.key().externalId(), hash, resultJson,
                 cmd.currency().code(), cmd.playerId(), cmd.resolvesHold(), toJson(cmd.metadata()), Timestamp.from(now));
-        if (inserted == 0) throw new DuplicateKeyException("concurrent duplicate of " + cmd.key());
+        if (stored.isEmpty()) throw new DuplicateKeyException("concurrent duplicate of " + cmd.key());
+        applied = applied.withResult(stored.get(0));
 
         // 5. postings
         StringBuilder sql = new StringBuilder("INSERT INTO posting (transaction_id, account_id, currency, amount_minor) VALUES ");
