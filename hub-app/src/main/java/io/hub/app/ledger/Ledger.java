@@ -104,7 +104,14 @@ public class Ledger {
         LedgerResult existing = findExisting(cmd.key(), hash);
         if (existing != null) return existing;
 
-        // 3. funds: no player account may go negative (pending holds already sit in PLAYER_HELD)
+        // 3. a hold is resolved at most once: take it off the pending list before any other check (a second
+        //    resolution must fail as not pending, not as a negative held balance or a duplicate resolves_hold)
+        if (cmd.resolvesHold() != null) {
+            int removed = jdbc.update("DELETE FROM pending_hold WHERE hold_id = ?", cmd.resolvesHold());
+            if (removed != 1) throw new HoldNotPendingException(cmd.resolvesHold());
+        }
+
+        // 4. funds: no player account may go negative (pending holds already sit in PLAYER_HELD)
         Map<Long, LedgerResult.Balance> after = new LinkedHashMap<>();
         for (var d : deltas.entrySet()) {
             long[] cur = locked.get(d.getKey());
@@ -131,7 +138,7 @@ public class Ledger {
             jdbc.update(sql.toString(), args.toArray());
         }
 
-        // 4. the transaction row with its stored answer
+        // 5. the transaction row with its stored answer
         UUID id = Uuids.v7();
         Instant now = Instant.now();
         LedgerResult.Applied applied = new LedgerResult.Applied(id, null, Map.copyOf(after));
@@ -147,7 +154,7 @@ public class Ledger {
         if (stored.isEmpty()) throw new DuplicateKeyException("concurrent duplicate of " + cmd.key());
         applied = applied.withResult(stored.get(0));
 
-        // 5. postings
+        // 6. postings
         StringBuilder sql = new StringBuilder("INSERT INTO posting (transaction_id, account_id, currency, amount_minor) VALUES ");
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < cmd.legs().size(); i++) {
@@ -157,7 +164,7 @@ public class Ledger {
         }
         jdbc.update(sql.toString(), args.toArray());
 
-        // 6. pending holds
+        // 7. a new pending hold
         if (cmd.holdTimeout() != null) {
             long held = cmd.legs().stream().filter(l -> l.account().type() == AccountType.PLAYER_HELD)
                     .mapToLong(Leg::amountMinor).sum();
@@ -165,12 +172,8 @@ public class Ledger {
             jdbc.update("INSERT INTO pending_hold (hold_id, player_id, amount_minor, currency, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     id, cmd.playerId(), held, cmd.currency().code(), Timestamp.from(now.plus(cmd.holdTimeout())), Timestamp.from(now));
         }
-        if (cmd.resolvesHold() != null) {
-            int removed = jdbc.update("DELETE FROM pending_hold WHERE hold_id = ?", cmd.resolvesHold());
-            if (removed != 1) throw new HoldNotPendingException(cmd.resolvesHold());
-        }
 
-        // 7. the event, in the same transaction
+        // 8. the event, in the same transaction
         outbox.append(walletTopic, kafkaKey(cmd), id.toString(), EVENT_TYPE, Outbox.LEDGER_SOURCE, now,
                 toJson(event(id, now, cmd, after)));
         MDC.put("txId", id.toString());
