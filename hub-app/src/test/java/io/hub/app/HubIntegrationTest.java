@@ -92,8 +92,12 @@ public abstract class HubIntegrationTest {
         return new Tokens(j.get("accessToken").asText(), j.get("wsToken").asText());
     }
 
+    private static volatile String operatorToken;
+
+    /** The operator's access token, logged in once per test JVM (logins are rate limited per username). */
     protected String operatorToken() {
-        return login("operator", "operator").accessToken();
+        if (operatorToken == null) operatorToken = login("operator", "operator").accessToken();
+        return operatorToken;
     }
 
     /** A player created through the operator API. */

@@ -39,6 +39,11 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
     private static String jdbcUrl;
     private static EmbeddedKafka kafka;
     private static String bootstrap;
+    // where and how the Kafka node was started, so a test can restart it identically
+    private static Path kafkaLogDir;
+    private static int kafkaPort;
+    private static int kafkaControllerPort;
+    private static int kafkaPartitions;
     private static boolean shutdownRegistered;
 
     @Override
@@ -101,6 +106,10 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
         long t0 = System.nanoTime();
         kafka = EmbeddedKafka.start(logDir, port, controllerPort, partitions);
         bootstrap = kafka.bootstrapServers();
+        kafkaLogDir = logDir;
+        kafkaPort = port;
+        kafkaControllerPort = controllerPort;
+        kafkaPartitions = partitions;
         log.info("Embedded Kafka (KRaft) ready in {} ms: bootstrap {} (e.g. kafka-console-consumer.sh --bootstrap-server {} --topic wallet.transactions --from-beginning), log in {}",
                 (System.nanoTime() - t0) / 1_000_000, bootstrap, bootstrap, logDir);
     }
@@ -146,6 +155,36 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * For tests only: stops the embedded Kafka node (the hub's producers and consumers then see an outage) and keeps
+     * its ports and log directory for {@link #restartKafkaForTest()}.
+     *
+     * @throws IllegalStateException if this JVM did not start an embedded Kafka node or it is already stopped
+     */
+    static synchronized void stopKafkaForTest() {
+        if (kafka == null) throw new IllegalStateException("no embedded Kafka node is running");
+        kafka.close();
+        kafka = null;
+        log.warn("embedded Kafka stopped (test hook); bootstrap {} is unreachable until restarted", bootstrap);
+    }
+
+    /**
+     * For tests only: starts the embedded Kafka node again on the same ports with the same log directory (so topics,
+     * offsets and records survive). Does nothing if it is running.
+     */
+    static synchronized void restartKafkaForTest() {
+        if (kafka != null) return;
+        if (kafkaLogDir == null) throw new IllegalStateException("this JVM never started an embedded Kafka node");
+        long t0 = System.nanoTime();
+        kafka = EmbeddedKafka.start(kafkaLogDir, kafkaPort, kafkaControllerPort, kafkaPartitions);
+        log.warn("embedded Kafka restarted (test hook) in {} ms: bootstrap {}", (System.nanoTime() - t0) / 1_000_000, bootstrap);
+    }
+
+    /** For tests only: whether the embedded Kafka node is running. */
+    static synchronized boolean kafkaRunningForTest() {
+        return kafka != null;
     }
 
     private static synchronized void stop() {

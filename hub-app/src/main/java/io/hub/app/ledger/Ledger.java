@@ -122,6 +122,8 @@ public class Ledger {
         if (refusal != null) {
             LedgerResult existing = findExisting(cmd.key(), hash);
             if (existing != null) return existing;
+            // resolving a hold that was already posted or voided drains the held account: report the real reason
+            if (cmd.resolvesHold() != null && !isPending(cmd.resolvesHold())) throw new HoldNotPendingException(cmd.resolvesHold());
             throw refusal;
         }
 
@@ -135,7 +137,7 @@ public class Ledger {
         StringBuilder sql = new StringBuilder("WITH t AS (INSERT INTO ledger_transaction (id, reason, source, scope, external_id, "
                 + "request_hash, result, currency, player_id, resolves_hold, metadata, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) "
-                + "ON CONFLICT ON CONSTRAINT ledger_transaction_idempotency DO NOTHING RETURNING id)");
+                + "ON CONFLICT ON CONSTRAINT ledger_transaction_idempotency DO NOTHING RETURNING id, result)");
         args.addAll(Arrays.asList(id, cmd.reason(), cmd.key().source(), cmd.key().scope(), cmd.key().externalId(), hash,
                 resultJson, cmd.currency().code(), cmd.playerId(), cmd.resolvesHold(), toJson(cmd.metadata()), Timestamp.from(now)));
         if (!deltas.isEmpty()) {
@@ -174,10 +176,16 @@ public class Ledger {
                 + "SELECT ?, ?, t.id::text, ?, ?, ?::jsonb, ? FROM t RETURNING 1) ");
         args.addAll(Arrays.asList(walletTopic, kafkaKey(cmd), EVENT_TYPE, Outbox.LEDGER_SOURCE, toJson(event(id, now, cmd, after)),
                 Timestamp.from(now)));
-        sql.append("SELECT (SELECT count(*) FROM t), ").append(cmd.resolvesHold() != null ? "(SELECT count(*) FROM r)" : "1");
+        // the answer is the stored text (jsonb's normal form), so the first answer and every replay are byte-identical
+        sql.append("SELECT (SELECT count(*) FROM t), ").append(cmd.resolvesHold() != null ? "(SELECT count(*) FROM r)" : "1")
+                .append(", (SELECT result::text FROM t)");
         long[] counts;
+        String[] storedText = new String[1];
         try {
-            counts = jdbc.queryForObject(sql.toString(), (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+            counts = jdbc.queryForObject(sql.toString(), (rs, i) -> {
+                storedText[0] = rs.getString(3);
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }, args.toArray());
         } catch (DuplicateKeyException e) {
             if (cmd.resolvesHold() != null && String.valueOf(e.getMessage()).contains("ledger_transaction_resolves_once")) {
                 throw new HoldNotPendingException(cmd.resolvesHold());
@@ -193,7 +201,7 @@ public class Ledger {
         if (counts[1] != 1) throw new HoldNotPendingException(cmd.resolvesHold());
         MDC.put("txId", id.toString());
         log.debug("applied {} {} key={}", cmd.reason(), id, cmd.key());
-        return new LedgerResult.Applied(id, resultJson, Map.copyOf(after), resultObject);
+        return new LedgerResult.Applied(id, storedText[0], Map.copyOf(after), resultObject);
     }
 
     private static AccountType typeOf(LedgerCommand cmd, long accountId) {

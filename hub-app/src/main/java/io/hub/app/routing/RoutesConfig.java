@@ -17,14 +17,16 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The routes of this node. Kafka producer settings (idempotent, {@code acks=all}, bounded blocking so a Kafka
- * outage fails the relay's batch quickly instead of stalling) are on the endpoint URI; the brokers come from
+ * outage fails the relay's batch quickly instead of stalling, the CloudEvents {@code content-type} header name kept
+ * lower-case by {@link CloudEventsContentTypeInterceptor}) are on the endpoint URI; the brokers come from
  * {@code camel.component.kafka.brokers} = {@code spring.kafka.bootstrap-servers}.
  */
 @Configuration(proxyBeanMethods = false)
 public class RoutesConfig {
     static final String PRODUCER_OPTIONS = "batchWithIndividualHeaders=true&requestRequiredAcks=all&enableIdempotence=true&maxInFlightRequest=5"
             + "&maxBlockMs={{hub.kafka.max-block-ms:5000}}&requestTimeoutMs={{hub.kafka.request-timeout-ms:5000}}"
-            + "&deliveryTimeoutMs={{hub.kafka.delivery-timeout-ms:10000}}&lingerMs={{hub.kafka.linger-ms:1}}";
+            + "&deliveryTimeoutMs={{hub.kafka.delivery-timeout-ms:10000}}&lingerMs={{hub.kafka.linger-ms:1}}"
+            + "&interceptorClasses=" + CloudEventsContentTypeInterceptor.class.getName();
 
     @Bean
     LobbyErrorPolicy lobbyErrorPolicy() {
