@@ -17,8 +17,13 @@ import java.util.regex.Pattern;
  */
 public record Money(long amountMinor, CurrencyUnit currency) implements Comparable<Money> {
 
-    /** Plain decimal: optional minus, 1-19 integer digits, optional fraction. No exponent, sign '+', or spaces. */
-    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,18})(\\.[0-9]{1,18})?");
+    /**
+     * Plain decimal: optional minus, integer digits without a leading zero, optional fraction. No exponent, sign
+     * '+', or spaces. The digit counts are bounded only by the 40-character limit in {@link #parse}, so that a
+     * well-formed amount too large for a {@code long} is OUT_OF_RANGE and one with too many places is
+     * TOO_MANY_DECIMALS, not MALFORMED.
+     */
+    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
 
     public Money {
         Objects.requireNonNull(currency, "currency");

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Read side of the ledger: a player's transactions, newest first. */
+/** Read side of the ledger: a player's transactions, newest first; pending holds past their expiry. */
 @Component
 public class LedgerQueries {
     private final JdbcTemplate jdbc;
@@ -33,5 +33,17 @@ public class LedgerQueries {
                 (rs, i) -> new PlayerTransaction(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant(), rs.getString(8)),
                 cashAccountId, playerId, java.sql.Timestamp.from(before == null ? Instant.now().plusSeconds(60) : before), limit);
+    }
+
+    /** A pending hold whose {@code expires_at} has passed (its spin's node died between reserve and settle). */
+    public record ExpiredHold(UUID holdId, UUID playerId, long amountMinor, String currency) {
+    }
+
+    /** Up to {@code limit} pending holds past their expiry, the longest expired first. */
+    public List<ExpiredHold> expiredHolds(int limit) {
+        return jdbc.query("SELECT hold_id, player_id, amount_minor, currency FROM pending_hold "
+                        + "WHERE expires_at < clock_timestamp() ORDER BY expires_at LIMIT ?",
+                (rs, i) -> new ExpiredHold(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4)),
+                limit);
     }
 }

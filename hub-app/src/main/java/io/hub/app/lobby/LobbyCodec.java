@@ -52,12 +52,12 @@ public class LobbyCodec {
             case "spin" -> {
                 if (requestId == null) throw new LobbyRejection(RejectionCode.MISSING_FIELD, "requestId is required for a spin", null);
                 JsonNode game = root.get("gameId");
-                if (game == null || game.isNull()) throw new LobbyRejection(RejectionCode.MISSING_FIELD, "gameId is required", requestId);
+                if (isMissing(game)) throw new LobbyRejection(RejectionCode.MISSING_FIELD, "gameId is required", requestId);
                 if (!(game.isTextual() || game.isIntegralNumber()) || !GAME_ID.matcher(game.asText()).matches()) {
                     throw new LobbyRejection(RejectionCode.UNKNOWN_GAME, "unknown game", requestId);
                 }
                 JsonNode bet = root.get("bet");
-                if (bet == null || bet.isNull()) throw new LobbyRejection(RejectionCode.MISSING_FIELD, "bet is required", requestId);
+                if (isMissing(bet)) throw new LobbyRejection(RejectionCode.MISSING_FIELD, "bet is required", requestId);
                 if (!bet.isTextual()) {
                     throw new LobbyRejection(RejectionCode.INVALID_AMOUNT, "bet must be a decimal string such as \"1.50\"", requestId);
                 }
@@ -68,6 +68,11 @@ public class LobbyCodec {
             }
             default -> throw new LobbyRejection(RejectionCode.UNKNOWN_ACTION, "unknown action", requestId);
         }
+    }
+
+    /** Absent, JSON null, or an empty string: {@link RejectionCode#MISSING_FIELD} ("missing or empty"). */
+    private static boolean isMissing(JsonNode field) {
+        return field == null || field.isNull() || (field.isTextual() && field.asText().isEmpty());
     }
 
     public String encode(LobbyReply reply) {

@@ -5,14 +5,14 @@ import io.hub.app.ledger.HoldNotPendingException;
 import io.hub.app.ledger.IdempotencyKey;
 import io.hub.app.ledger.Ledger;
 import io.hub.app.ledger.LedgerCommand;
+import io.hub.app.ledger.LedgerQueries;
+import io.hub.app.ledger.LedgerQueries.ExpiredHold;
 import io.hub.app.ledger.Leg;
 import io.hub.contracts.money.CurrencyUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,25 +23,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class SpinHoldSweeper implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SpinHoldSweeper.class);
-    private final JdbcTemplate jdbc;
+    private final LedgerQueries queries;
     private final Ledger ledger;
     private final AccountDirectory accounts;
 
-    public SpinHoldSweeper(JdbcTemplate jdbc, Ledger ledger, AccountDirectory accounts) {
-        this.jdbc = jdbc;
+    public SpinHoldSweeper(LedgerQueries queries, Ledger ledger, AccountDirectory accounts) {
+        this.queries = queries;
         this.ledger = ledger;
         this.accounts = accounts;
     }
 
-    record Expired(UUID holdId, UUID playerId, long amountMinor, String currency) {
-    }
-
     @Override
     public void run() {
-        List<Expired> expired = jdbc.query("SELECT hold_id, player_id, amount_minor, currency FROM pending_hold "
-                        + "WHERE expires_at < clock_timestamp() ORDER BY expires_at LIMIT 200",
-                (rs, i) -> new Expired(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3), rs.getString(4)));
-        for (Expired h : expired) {
+        for (ExpiredHold h : queries.expiredHolds(200)) {
             var acc = accounts.player(h.playerId()).orElseThrow();
             try {
                 ledger.apply(new LedgerCommand(new IdempotencyKey("hold-expiry", "", h.holdId().toString()), "BET_HOLD_VOIDED",
