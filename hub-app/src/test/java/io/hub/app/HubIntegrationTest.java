@@ -92,13 +92,23 @@ public abstract class HubIntegrationTest {
         return new Tokens(j.get("accessToken").asText(), j.get("wsToken").asText());
     }
 
-    private static volatile String operatorToken;
-
-    /** The operator's access token, logged in once per test JVM (logins are rate limited per username). */
+    /**
+     * An operator access token, cached per running hub (port) for 5 minutes: logging in for every call would run
+     * into the per-user login rate limit ({@code hub.rate-limits.login-per-user-per-minute}).
+     */
     protected String operatorToken() {
-        if (operatorToken == null) operatorToken = login("operator", "operator").accessToken();
-        return operatorToken;
+        CachedToken c = OPERATOR_TOKENS.get(port);
+        if (c == null || c.until() < System.currentTimeMillis()) {
+            c = new CachedToken(login("operator", "operator").accessToken(), System.currentTimeMillis() + 5 * 60_000);
+            OPERATOR_TOKENS.put(port, c);
+        }
+        return c.token();
     }
+
+    private record CachedToken(String token, long until) {
+    }
+
+    private static final Map<Integer, CachedToken> OPERATOR_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A player created through the operator API. */
     protected record TestPlayer(UUID id, String username, String password) {

@@ -49,7 +49,9 @@ class ModularityTest {
                 "embedded", Set.of(),
                 "events", Set.of(),
                 "games", Set.of("auth", "player"),
-                "ledger", Set.of("events"),
+                // the ledger writes the outbox row in its own one-statement write (SQL on the events module's
+                // table, allowed by its declaration), so no Java type of events is referenced
+                "ledger", Set.of(),
                 "lobby", Set.of("auth", "games", "ledger", "player"),
                 "operator", Set.of("ledger", "player", "web"),
                 "player", Set.of("ledger"),

@@ -84,7 +84,9 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
             stopOrphanedPostmaster(dataDir);
             long t0 = System.nanoTime();
             postgres = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false) // stopped after the contexts close, see stop()
+                    // no JVM hook of its own: it would stop PostgreSQL while the contexts are still closing (in-flight
+                    // requests, the outbox relay, connection pools); stop() runs after every context has closed
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", env.getProperty("hub.embedded.postgres.max-connections", "200"))
                     .setServerConfig("shared_buffers", env.getProperty("hub.embedded.postgres.shared-buffers", "128MB"))
                     .setServerConfig("synchronous_commit", env.getProperty("hub.embedded.postgres.synchronous-commit", "on"))

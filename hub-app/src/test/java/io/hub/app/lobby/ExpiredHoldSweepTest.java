@@ -2,7 +2,6 @@ package io.hub.app.lobby;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hub.app.events.Outbox;
 import io.hub.app.ledger.AccountDirectory;
 import io.hub.app.ledger.AccountDirectory.PlayerAccounts;
 import io.hub.app.ledger.AccountType;
@@ -63,7 +62,7 @@ class ExpiredHoldSweepTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager txManager = new DataSourceTransactionManager(dataSource);
         accounts = new AccountDirectory(jdbc, txManager, 16);
-        ledger = new Ledger(jdbc, new TransactionTemplate(txManager), new HubJson().hubObjectMapper(), new Outbox(jdbc), accounts,
+        ledger = new Ledger(jdbc, new TransactionTemplate(txManager), new HubJson().hubObjectMapper(), accounts,
                 "wallet.transactions");
         queries = new LedgerQueries(jdbc);
         // every test gets its own player; holds of other tests' players are resolved by their own sweeps
