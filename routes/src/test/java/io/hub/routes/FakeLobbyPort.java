@@ -99,11 +99,6 @@ public final class FakeLobbyPort implements LobbyPort {
     }
 
     @Override
-    public void release(SpinReservation reservation) {
-        calls.add(new Call("release", reservation));
-    }
-
-    @Override
     public LobbyReply.Balance balance(LobbyMessage.Balance request) {
         calls.add(new Call("balance", request));
         return new LobbyReply.Balance(request.requestId(), "102.50", "EUR", 7);

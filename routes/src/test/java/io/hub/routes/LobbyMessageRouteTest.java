@@ -20,6 +20,13 @@ import org.junit.jupiter.api.Test;
 class LobbyMessageRouteTest extends CamelTestSupport {
     private final FakeLobbyPort port = new FakeLobbyPort();
 
+    private final java.util.List<String> tx = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        registry.bind("PROPAGATION_REQUIRED", new OutboxRelayRouteTest.RecordingTransactionPolicy(tx));
+    }
+
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
         return new RoutesBuilder[] {new LobbyErrorPolicy(), new LobbyMessageRoute(port), new LobbySpinRoute(port)};
@@ -100,7 +107,7 @@ class LobbyMessageRouteTest extends CamelTestSupport {
     }
 
     @Test
-    void failed_settle_answers_internal_error_with_the_request_id_after_releasing() {
+    void failed_settle_answers_internal_error_with_the_request_id_and_rolls_back() {
         port.settle = draw -> {
             throw new IllegalStateException("connection reset");
         };
@@ -110,7 +117,8 @@ class LobbyMessageRouteTest extends CamelTestSupport {
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getBody()).isEqualTo(
                 new LobbyReply.Error("INTERNAL_ERROR", "internal error; the request had no effect", "r-5"));
-        assertThat(port.methods()).containsExactly("decode", "validate", "reserve", "draw", "settle", "release");
+        assertThat(port.methods()).containsExactly("decode", "validate", "reserve", "draw", "settle");
+        assertThat(tx).containsExactly("begin", "rollback");
     }
 
     @Test

@@ -33,6 +33,13 @@ class LobbySpinRouteTest extends CamelTestSupport {
             List.of(List.of("7"), List.of("7"), List.of("7")), "1.50", "3.00", "102.50", "EUR", 7);
 
     private final FakeLobbyPort port = new FakeLobbyPort();
+    /** begin / commit / rollback of the spin's database transaction, as the transaction policy saw them. */
+    private final List<String> tx = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    protected void bindToRegistry(org.apache.camel.spi.Registry registry) {
+        registry.bind("PROPAGATION_REQUIRED", new OutboxRelayRouteTest.RecordingTransactionPolicy(tx));
+    }
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
@@ -85,7 +92,7 @@ class LobbySpinRouteTest extends CamelTestSupport {
     }
 
     @Test
-    void failed_settle_releases_the_hold_and_answers_internal_error_with_the_request_id() {
+    void failed_settle_rolls_back_the_transaction_and_answers_internal_error_with_the_request_id() {
         port.settle = draw -> {
             throw new IllegalStateException("database gone");
         };
@@ -95,12 +102,12 @@ class LobbySpinRouteTest extends CamelTestSupport {
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getBody()).isEqualTo(
                 new LobbyReply.Error("INTERNAL_ERROR", "internal error; the request had no effect", "r-1"));
-        assertThat(port.methods()).containsExactly("validate", "reserve", "draw", "settle", "release");
-        assertThat(port.argumentOf("release")).isEqualTo(RESERVATION);
+        assertThat(port.methods()).containsExactly("validate", "reserve", "draw", "settle");
+        assertThat(tx).containsExactly("begin", "rollback");
     }
 
     @Test
-    void failed_draw_releases_the_hold_and_keeps_a_rejection_code() {
+    void failed_draw_rolls_back_the_hold_and_keeps_a_rejection_code() {
         port.draw = reservation -> {
             throw new RejectedException(RejectionCode.UNKNOWN_GAME, "game withdrawn");
         };
@@ -108,8 +115,15 @@ class LobbySpinRouteTest extends CamelTestSupport {
         Exchange out = spin();
 
         assertThat(out.getMessage().getBody()).isEqualTo(new LobbyReply.Error("UNKNOWN_GAME", "game withdrawn", "r-1"));
-        assertThat(port.methods()).containsExactly("validate", "reserve", "draw", "release");
-        assertThat(port.argumentOf("release")).isEqualTo(RESERVATION);
+        assertThat(port.methods()).containsExactly("validate", "reserve", "draw");
+        assertThat(tx).containsExactly("begin", "rollback");
+    }
+
+    @Test
+    void successful_spin_commits_reserve_draw_and_settle_in_one_transaction() {
+        spin();
+
+        assertThat(tx).containsExactly("begin", "commit");
     }
 
     @Test
@@ -123,10 +137,11 @@ class LobbySpinRouteTest extends CamelTestSupport {
         assertThat(out.getException()).isNull();
         assertThat(out.getMessage().getBody()).isEqualTo(new LobbyReply.Error("BET_ABOVE_LIMIT", "maximum bet is 100.00", "r-1"));
         assertThat(port.methods()).containsExactly("validate");
+        assertThat(tx).as("no transaction is opened for a refused request").isEmpty();
     }
 
     @Test
-    void rejection_from_reserve_answers_its_code_without_a_release() {
+    void rejection_from_reserve_answers_its_code_and_rolls_back() {
         port.reserve = command -> {
             throw new RejectedException(RejectionCode.INSUFFICIENT_FUNDS);
         };
@@ -135,19 +150,14 @@ class LobbySpinRouteTest extends CamelTestSupport {
 
         assertThat(out.getMessage().getBody()).isEqualTo(new LobbyReply.Error("INSUFFICIENT_FUNDS", "insufficient funds", "r-1"));
         assertThat(port.methods()).containsExactly("validate", "reserve");
+        assertThat(tx).containsExactly("begin", "rollback");
     }
 
     @Test
-    void settle_receives_the_drawn_reservation_and_release_is_not_reached_on_success() throws Exception {
-        AdviceWith.adviceWith(context, "lobby-spin", a -> {
-            a.weaveById("settle").before().to("mock:settle-in");
-            a.weaveById("release").before().to("mock:release-in");
-        });
+    void settle_receives_the_drawn_reservation() throws Exception {
+        AdviceWith.adviceWith(context, "lobby-spin-transaction", a -> a.weaveById("settle").before().to("mock:settle-in"));
         MockEndpoint settleIn = getMockEndpoint("mock:settle-in");
         settleIn.expectedBodiesReceived(DRAW);
-        settleIn.expectedPropertyReceived(LobbySpinRoute.RESERVATION, RESERVATION);
-        MockEndpoint releaseIn = getMockEndpoint("mock:release-in");
-        releaseIn.expectedMessageCount(0);
 
         assertThat(spin().getMessage().getBody()).isEqualTo(RESULT);
 
@@ -155,20 +165,20 @@ class LobbySpinRouteTest extends CamelTestSupport {
     }
 
     @Test
-    void a_failing_draw_node_reaches_release_with_the_reservation_property() throws Exception {
-        AdviceWith.adviceWith(context, "lobby-spin", a -> {
+    void a_failing_draw_node_rolls_back_and_never_reaches_settle() throws Exception {
+        AdviceWith.adviceWith(context, "lobby-spin-transaction", a -> {
             a.weaveById("draw").replace().throwException(new IllegalStateException("rng unavailable"));
-            a.weaveById("release").before().to("mock:release-in");
+            a.weaveById("settle").before().to("mock:settle-in");
         });
-        MockEndpoint releaseIn = getMockEndpoint("mock:release-in");
-        releaseIn.expectedMessageCount(1);
-        releaseIn.expectedPropertyReceived(LobbySpinRoute.RESERVATION, RESERVATION);
+        MockEndpoint settleIn = getMockEndpoint("mock:settle-in");
+        settleIn.expectedMessageCount(0);
 
         Exchange out = spin();
 
         MockEndpoint.assertIsSatisfied(context);
         assertThat(out.getMessage().getBody()).isEqualTo(
                 new LobbyReply.Error("INTERNAL_ERROR", "internal error; the request had no effect", "r-1"));
-        assertThat(port.methods()).containsExactly("validate", "reserve", "release");
+        assertThat(port.methods()).containsExactly("validate", "reserve");
+        assertThat(tx).containsExactly("begin", "rollback");
     }
 }

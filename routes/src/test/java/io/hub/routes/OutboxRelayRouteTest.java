@@ -67,7 +67,11 @@ class OutboxRelayRouteTest extends CamelTestSupport {
         }
     }
 
-    /** Stands in for Spring's transaction policy: records begin, then commit or rollback around the rest of the route. */
+    /**
+     * Stands in for camel-spring's transaction policy and error handler: records begin, then commit or rollback around
+     * the rest of the route. Like {@code TransactionErrorHandler} it rolls back on an exception or when the route
+     * marked the exchange rollback-only (the "last" flag is consumed, as there).
+     */
     static final class RecordingTransactionPolicy implements TransactedPolicy {
         final List<String> events;
 
@@ -88,7 +92,9 @@ class OutboxRelayRouteTest extends CamelTestSupport {
                 } catch (Exception e) {
                     exchange.setException(e);
                 }
-                events.add(exchange.getException() == null ? "commit" : "rollback");
+                boolean rollback = exchange.getException() != null || exchange.isRollbackOnly() || exchange.isRollbackOnlyLast();
+                exchange.setRollbackOnlyLast(false);
+                events.add(rollback ? "rollback" : "commit");
             };
         }
     }

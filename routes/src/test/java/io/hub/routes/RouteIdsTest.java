@@ -58,7 +58,8 @@ class RouteIdsTest {
         List<String> ids = routesOfEveryBuilder().values().stream().flatMap(List::stream).map(RouteDefinition::getRouteId).toList();
 
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(ids).containsExactlyInAnyOrder("hold-expiry", "lobby-message", "lobby-spin", "outbox-relay", "wallet-push");
+        assertThat(ids).containsExactlyInAnyOrder("hold-expiry", "lobby-message", "lobby-spin", "lobby-spin-transaction",
+                "outbox-relay", "wallet-push");
     }
 
     @Test
@@ -68,7 +69,8 @@ class RouteIdsTest {
             nodeIds.put(r.getRouteId(), customNodeIds(r.getOutputs()));
         }
 
-        assertThat(nodeIds.get("lobby-spin")).contains("validate", "reserve", "draw", "settle", "release", "replay");
+        assertThat(nodeIds.get("lobby-spin")).contains("validate", "play");
+        assertThat(nodeIds.get("lobby-spin-transaction")).contains("transaction", "reserve", "draw", "settle", "replay");
         assertThat(nodeIds.get("lobby-message")).contains("decode", "to-spin", "balance");
         assertThat(nodeIds.get("outbox-relay")).contains("claim", "to-records", "publish", "mark-published");
         assertThat(nodeIds.get("wallet-push")).contains("push");
@@ -78,14 +80,15 @@ class RouteIdsTest {
     @Test
     void lobby_routes_use_the_named_error_policy() throws Exception {
         Map<String, List<RouteDefinition>> routes = routesOfEveryBuilder();
-        for (String builder : List.of("LobbyMessageRoute", "LobbySpinRoute")) {
-            assertThat(routes.get(builder)).singleElement()
-                    .satisfies(r -> assertThat(r.getRouteConfigurationId()).isEqualTo(LobbyErrorPolicy.ID));
-        }
+        assertThat(routes.get("LobbyMessageRoute")).singleElement()
+                .satisfies(r -> assertThat(r.getRouteConfigurationId()).isEqualTo(LobbyErrorPolicy.ID));
+        assertThat(routes.get("LobbySpinRoute")).extracting(RouteDefinition::getRouteId, RouteDefinition::getRouteConfigurationId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lobby-spin", LobbyErrorPolicy.ID),
+                        org.assertj.core.groups.Tuple.tuple("lobby-spin-transaction", LobbyErrorPolicy.TRANSACTED_ID));
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.addRoutes(new LobbyErrorPolicy());
             List<RouteConfigurationDefinition> configs = ((ModelCamelContext) context).getRouteConfigurationDefinitions();
-            assertThat(configs).extracting(RouteConfigurationDefinition::getId).containsExactly("lobby-errors");
+            assertThat(configs).extracting(RouteConfigurationDefinition::getId).containsExactly("lobby-errors", "lobby-transaction-errors");
         }
     }
 

@@ -27,9 +27,6 @@ public interface LobbyPort {
     /** Posts the bet and the win against the hold in one ledger transaction; returns the answer (stored for replays). */
     LobbyReply.SpinResult settle(SpinDraw draw);
 
-    /** Voids the hold after a failure between reserve and settle (idempotent; a no-op if already resolved). */
-    void release(SpinReservation reservation);
-
     /** The player's current balance. */
     LobbyReply.Balance balance(LobbyMessage.Balance request);
 

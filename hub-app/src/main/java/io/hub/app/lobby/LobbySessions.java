@@ -19,7 +19,8 @@ import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorato
  * The lobby sockets open on this node, by player. Sends are thread-safe (each socket is wrapped in a
  * {@link ConcurrentWebSocketSessionDecorator} with a send-time and buffer limit, so one slow client cannot stall
  * others). Each socket remembers the highest balance version it has shown, so a late push never shows an older
- * balance than an answer already sent.
+ * balance than an answer already sent; the version check and the send happen under the socket's lock, so the
+ * frames leave in version order.
  */
 @Component
 public class LobbySessions {
@@ -64,8 +65,10 @@ public class LobbySessions {
 
     /** Sends an answer; raises the socket's shown balance version to {@code version} if given (>= 0). */
     public void send(Handle h, String text, long version) {
-        if (version >= 0) h.shownVersion.accumulateAndGet(version, Math::max);
-        write(h, text);
+        synchronized (h) { // version and frame order agree: no push can slip an older balance in after this
+            if (version >= 0) h.shownVersion.accumulateAndGet(version, Math::max);
+            write(h, text);
+        }
     }
 
     /** Pushes a balance of {@code version} to every socket of the player that has not shown a newer one. */
@@ -74,10 +77,12 @@ public class LobbySessions {
         if (set == null) return;
         String frame = null;
         for (Handle h : set) {
-            long shown = h.shownVersion.get();
-            if (version > shown && h.shownVersion.compareAndSet(shown, version)) {
-                if (frame == null) frame = text.get();
-                write(h, frame);
+            synchronized (h) {
+                if (version > h.shownVersion.get()) {
+                    h.shownVersion.set(version);
+                    if (frame == null) frame = text.get();
+                    write(h, frame);
+                }
             }
         }
     }

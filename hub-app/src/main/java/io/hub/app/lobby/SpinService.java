@@ -8,7 +8,6 @@ import io.hub.app.games.GameCatalogue;
 import io.hub.app.ledger.AccountDirectory;
 import io.hub.app.ledger.AccountDirectory.PlayerAccounts;
 import io.hub.app.ledger.AccountType;
-import io.hub.app.ledger.HoldNotPendingException;
 import io.hub.app.ledger.IdempotencyKey;
 import io.hub.app.ledger.Ledger;
 import io.hub.app.ledger.LedgerCommand;
@@ -46,14 +45,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The lobby's side of the spin route ({@link LobbyPort}): each method is one step of
  * {@code io.hub.routes.LobbySpinRoute}.
  *
- * <p>Ledger transactions of one spin, all idempotent on the player's requestId (source {@code lobby}, scope = the
- * player id):
+ * <p>Ledger transactions of one spin, both idempotent on the player's requestId (source {@code lobby}, scope = the
+ * player id), committed together by the route's database transaction:
  * <ol>
  *   <li>{@code BET_RESERVED} (key = requestId): cash → held, a pending hold;</li>
  *   <li>{@code SPIN_SETTLED} (key = {@code settle:}requestId): held → house (the bet), house → cash (the win, if any),
- *       posting the hold; its stored result is the spinResult frame, so a retry gets exactly the original answer;</li>
- *   <li>or {@code BET_HOLD_VOIDED} (key = {@code void:}requestId): held → cash, when the spin failed after the hold.</li>
+ *       posting the hold; its stored result is the spinResult frame, so a retry gets exactly the original answer.</li>
  * </ol>
+ * A hold left pending by an earlier version or another flow is resumed (settled) by a retry, or voided by the
+ * hold-expiry sweeper.
  */
 @Service
 public class SpinService implements LobbyPort {
@@ -133,8 +133,6 @@ public class SpinService implements LobbyPort {
         if (r instanceof LedgerResult.Replayed) {
             var settled = ledger.find(key(cmd, "settle:"));
             if (settled.isPresent()) return codec.readSpinResult(settled.get().resultJson());
-            var voided = ledger.find(key(cmd, "void:"));
-            if (voided.isPresent()) return codec.readError(voided.get().resultJson());
             if (!ledger.isPending(reservation.holdTransactionId())) {
                 return new LobbyReply.Error(RejectionCode.INTERNAL_ERROR.name(), "this spin was cancelled and its bet returned", cmd.requestId());
             }
@@ -183,24 +181,6 @@ public class SpinService implements LobbyPort {
             }
             return r instanceof LedgerResult.Applied a ? (LobbyReply.SpinResult) a.result() : codec.readSpinResult(r.resultJson());
         });
-    }
-
-    @Override
-    public void release(SpinReservation res) {
-        if (res == null) return;
-        SpinCommand cmd = res.command();
-        PlayerAccounts acc = accounts.player(cmd.playerId()).orElseThrow();
-        LobbyReply.Error answer = new LobbyReply.Error(RejectionCode.INTERNAL_ERROR.name(),
-                "the spin failed; its bet was returned", cmd.requestId());
-        try {
-            ledger.apply(new LedgerCommand(key(cmd, "void:"), "BET_HOLD_VOIDED", cmd.bet().currency(), cmd.playerId(),
-                    List.of(Leg.transfer(acc.held(), acc.cash(), cmd.bet().amountMinor())), "void|" + res.holdTransactionId(),
-                    null, res.holdTransactionId(), Map.of("roundId", res.roundId().toString(), "requestId", cmd.requestId()),
-                    applied -> answer));
-            log.warn("voided the hold of failed spin requestId={}", cmd.requestId());
-        } catch (HoldNotPendingException e) {
-            log.info("hold of failed spin requestId={} was already resolved", cmd.requestId());
-        }
     }
 
     @Override
