@@ -30,15 +30,16 @@ CREATE TABLE ledger_transaction (
     scope         text        NOT NULL,        -- '' (global ids) or the player id (per-player ids)
     external_id   text        NOT NULL,        -- the caller's id (requestId, transaction_uuid, Idempotency-Key)
     request_hash  bytea       NOT NULL,        -- SHA-256 of the canonical request
-    result        jsonb       NOT NULL,        -- the answer given, returned verbatim on a replay
+    result        json        NOT NULL,        -- the answer given, returned verbatim (byte for byte) on a replay
     currency      char(3)     NOT NULL,
     player_id     uuid,
     resolves_hold uuid REFERENCES ledger_transaction (id),
-    metadata      jsonb,
+    metadata      json,
     created_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+    xid           xid8        NOT NULL DEFAULT pg_current_xact_id(),  -- the database transaction that wrote it
     CONSTRAINT ledger_transaction_idempotency UNIQUE (source, scope, external_id),
     CONSTRAINT ledger_transaction_resolves_once UNIQUE (resolves_hold),
-    CONSTRAINT ledger_transaction_id_currency UNIQUE (id, currency),
+    CONSTRAINT ledger_transaction_id_currency_xid UNIQUE (id, currency, xid),
     CONSTRAINT ledger_transaction_not_self CHECK (resolves_hold IS NULL OR resolves_hold <> id)
 );
 CREATE INDEX ledger_transaction_player ON ledger_transaction (player_id, created_at DESC) WHERE player_id IS NOT NULL;
@@ -49,7 +50,9 @@ CREATE TABLE posting (
     account_id     bigint  NOT NULL,
     currency       char(3) NOT NULL,
     amount_minor   bigint  NOT NULL CHECK (amount_minor <> 0),  -- signed: + credit to the account, - debit
-    CONSTRAINT posting_transaction FOREIGN KEY (transaction_id, currency) REFERENCES ledger_transaction (id, currency),
+    xid            xid8    NOT NULL DEFAULT pg_current_xact_id(),
+    -- same currency as its transaction, and written in the same database transaction (no posting added later)
+    CONSTRAINT posting_transaction FOREIGN KEY (transaction_id, currency, xid) REFERENCES ledger_transaction (id, currency, xid),
     CONSTRAINT posting_account FOREIGN KEY (account_id, currency) REFERENCES account (id, currency)
 );
 CREATE INDEX posting_transaction_idx ON posting (transaction_id);
@@ -66,32 +69,26 @@ CREATE TABLE pending_hold (
 );
 CREATE INDEX pending_hold_expiry ON pending_hold (expires_at);
 
--- Postings of a transaction sum to zero and there are at least two: checked at commit.
+-- A transaction's postings sum to zero and there are at least two: checked once per transaction at commit. Postings
+-- can only join a transaction in the database transaction that created it (the xid foreign key above), so this
+-- check sees all of them.
 CREATE FUNCTION ledger_check_transaction_balanced() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     total bigint;
     legs  integer;
 BEGIN
-    SELECT coalesce(sum(amount_minor), 0), count(*) INTO total, legs FROM posting WHERE transaction_id = NEW.transaction_id;
+    SELECT coalesce(sum(amount_minor), 0), count(*) INTO total, legs FROM posting WHERE transaction_id = NEW.id;
+    IF legs = 0 THEN
+        RAISE EXCEPTION 'ledger: transaction % has no postings', NEW.id USING ERRCODE = 'check_violation';
+    END IF;
     IF total <> 0 OR legs < 2 THEN
-        RAISE EXCEPTION 'ledger: transaction % is unbalanced (sum %, % postings)', NEW.transaction_id, total, legs
+        RAISE EXCEPTION 'ledger: transaction % is unbalanced (sum %, % postings)', NEW.id, total, legs
             USING ERRCODE = 'check_violation';
     END IF;
     RETURN NULL;
 END $$;
-CREATE CONSTRAINT TRIGGER posting_balanced AFTER INSERT ON posting
+CREATE CONSTRAINT TRIGGER ledger_transaction_balanced AFTER INSERT ON ledger_transaction
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_transaction_balanced();
-
--- Every transaction has postings (a transaction row without postings is refused at commit).
-CREATE FUNCTION ledger_check_transaction_has_postings() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM posting WHERE transaction_id = NEW.id) THEN
-        RAISE EXCEPTION 'ledger: transaction % has no postings', NEW.id USING ERRCODE = 'check_violation';
-    END IF;
-    RETURN NULL;
-END $$;
-CREATE CONSTRAINT TRIGGER ledger_transaction_has_postings AFTER INSERT ON ledger_transaction
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ledger_check_transaction_has_postings();
 
 -- Append-only: no UPDATE, DELETE or TRUNCATE of history.
 CREATE FUNCTION ledger_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -107,7 +104,8 @@ CREATE TRIGGER ledger_transaction_no_truncate BEFORE TRUNCATE ON ledger_transact
 CREATE TRIGGER posting_no_truncate BEFORE TRUNCATE ON posting
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_append_only();
 
--- The transactional outbox: one row per ledger transaction (and later per payment/KYC event).
+-- The transactional outbox: one row per ledger transaction (and later per payment/KYC event), deleted once Kafka
+-- has acknowledged it (the ledger is the record; the outbox only holds what is still to be published).
 CREATE TABLE outbox (
     id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     topic        text        NOT NULL,
@@ -115,8 +113,6 @@ CREATE TABLE outbox (
     event_id     text        NOT NULL UNIQUE,
     event_type   text        NOT NULL,
     event_source text        NOT NULL,
-    payload      jsonb       NOT NULL,
-    created_at   timestamptz NOT NULL DEFAULT clock_timestamp(),
-    published_at timestamptz
+    payload      json        NOT NULL,
+    created_at   timestamptz NOT NULL DEFAULT clock_timestamp()
 );
-CREATE INDEX outbox_unpublished ON outbox (id) WHERE published_at IS NULL;

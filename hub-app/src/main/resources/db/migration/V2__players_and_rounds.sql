@@ -28,7 +28,7 @@ CREATE TABLE game_round (
     currency         char(3)     NOT NULL,
     bet_minor        bigint      NOT NULL CHECK (bet_minor > 0),
     payout_minor     bigint      NOT NULL CHECK (payout_minor >= 0),
-    outcome          jsonb       NOT NULL,       -- reel stops, window and wins, for audit and replay
+    outcome          json        NOT NULL,       -- reel stops, window and wins, for audit and replay
     hold_tx          uuid        NOT NULL REFERENCES ledger_transaction (id),
     settle_tx        uuid        NOT NULL REFERENCES ledger_transaction (id),
     created_at       timestamptz NOT NULL DEFAULT clock_timestamp(),

@@ -14,6 +14,6 @@ public interface OutboxPort {
      */
     List<OutboxRecord> claimBatch(int max);
 
-    /** Marks the rows as published. */
+    /** Marks the rows as published: they leave the outbox (the ledger keeps the record, Kafka the event). */
     void markPublished(List<OutboxRecord> records);
 }

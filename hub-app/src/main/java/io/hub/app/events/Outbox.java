@@ -32,7 +32,7 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, String eventId, String eventType, String source, Instant time, String payload) {
         jdbc.update("INSERT INTO outbox (topic, message_key, event_id, event_type, event_source, payload, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)",
+                        + "VALUES (?, ?, ?, ?, ?, ?::json, ?)",
                 topic, key, eventId, eventType, source, payload, Timestamp.from(time));
     }
 }

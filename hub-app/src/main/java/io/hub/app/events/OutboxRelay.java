@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The outbox side of the relay route. One relay publishes at a time across all nodes: the batch transaction
  * takes a transaction-scoped advisory lock and returns nothing if another node holds it, which keeps every
- * key's events in order. Exposes {@code hub_outbox_lag_events} (unpublished rows) and
+ * key's events in order. Published rows are deleted (the ledger is the record; Kafka has the event). Exposes {@code hub_outbox_lag_events} (unpublished rows) and
  * {@code hub_outbox_lag_seconds} (age of the oldest unpublished row).
  */
 @Component
@@ -40,7 +40,7 @@ public class OutboxRelay implements OutboxPort {
         Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
         if (!Boolean.TRUE.equals(locked)) return List.of();
         return jdbc.query("SELECT id, topic, message_key, event_id, event_type, event_source, created_at, payload::text "
-                        + "FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT ? FOR UPDATE",
+                        + "FROM outbox ORDER BY id LIMIT ? FOR UPDATE",
                 (rs, i) -> new OutboxRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)),
                 max);
@@ -51,18 +51,18 @@ public class OutboxRelay implements OutboxPort {
     public void markPublished(List<OutboxRecord> records) {
         Long[] ids = records.stream().map(OutboxRecord::id).toArray(Long[]::new);
         jdbc.update(con -> {
-            var ps = con.prepareStatement("UPDATE outbox SET published_at = clock_timestamp() WHERE id = ANY(?)");
+            var ps = con.prepareStatement("DELETE FROM outbox WHERE id = ANY(?)");
             ps.setArray(1, con.createArrayOf("bigint", ids));
             return ps;
         });
     }
 
-    /** Refreshes the lag gauges (cheap: the partial index holds only unpublished rows). */
+    /** Refreshes the lag gauges (cheap: the outbox holds only unpublished rows). */
     @Scheduled(fixedDelayString = "${hub.outbox.lag-refresh-ms:2000}")
     public void refreshLag() {
         Map<String, Object> row = jdbc.queryForMap("SELECT count(*) AS n, "
                 + "coalesce(extract(epoch FROM clock_timestamp() - min(created_at)) * 1000, 0)::bigint AS age_ms "
-                + "FROM outbox WHERE published_at IS NULL");
+                + "FROM outbox");
         lagEvents.set(((Number) row.get("n")).longValue());
         lagMillis.set(((Number) row.get("age_ms")).longValue());
     }

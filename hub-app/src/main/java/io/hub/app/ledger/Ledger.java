@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -93,11 +95,18 @@ public class Ledger {
         for (Leg leg : cmd.legs()) {
             if (leg.account().type().tracked()) deltas.merge(leg.account().id(), leg.amountMinor(), Math::addExact);
         }
+        Map<Long, long[]> lockedBefore = lockedInThisTransaction();
         Map<Long, long[]> locked = new TreeMap<>();
-        if (!deltas.isEmpty()) {
+        List<Long> toLock = new ArrayList<>();
+        for (Long accountId : deltas.keySet()) {
+            long[] known = lockedBefore.get(accountId);
+            if (known != null) locked.put(accountId, known);
+            else toLock.add(accountId);
+        }
+        if (!toLock.isEmpty()) {
             jdbc.query(con -> {
                 var ps = con.prepareStatement("SELECT id, balance_minor, balance_version FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE");
-                ps.setArray(1, con.createArrayOf("bigint", deltas.keySet().toArray()));
+                ps.setArray(1, con.createArrayOf("bigint", toLock.toArray()));
                 return ps;
             }, rs -> {
                 locked.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
@@ -136,7 +145,7 @@ public class Ledger {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("WITH t AS (INSERT INTO ledger_transaction (id, reason, source, scope, external_id, "
                 + "request_hash, result, currency, player_id, resolves_hold, metadata, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?::json, ?) "
                 + "ON CONFLICT ON CONSTRAINT ledger_transaction_idempotency DO NOTHING RETURNING id, result)");
         args.addAll(Arrays.asList(id, cmd.reason(), cmd.key().source(), cmd.key().scope(), cmd.key().externalId(), hash,
                 resultJson, cmd.currency().code(), cmd.playerId(), cmd.resolvesHold(), toJson(cmd.metadata()), Timestamp.from(now)));
@@ -173,10 +182,10 @@ public class Ledger {
             args.add(cmd.resolvesHold());
         }
         sql.append(", o AS (INSERT INTO outbox (topic, message_key, event_id, event_type, event_source, payload, created_at) "
-                + "SELECT ?, ?, t.id::text, ?, ?, ?::jsonb, ? FROM t RETURNING 1) ");
+                + "SELECT ?, ?, t.id::text, ?, ?, ?::json, ? FROM t RETURNING 1) ");
         args.addAll(Arrays.asList(walletTopic, kafkaKey(cmd), EVENT_TYPE, Outbox.LEDGER_SOURCE, toJson(event(id, now, cmd, after)),
                 Timestamp.from(now)));
-        // the answer is the stored text (jsonb's normal form), so the first answer and every replay are byte-identical
+        // the answer is the stored text, so the first answer and every replay are byte-identical
         sql.append("SELECT (SELECT count(*) FROM t), ").append(cmd.resolvesHold() != null ? "(SELECT count(*) FROM r)" : "1")
                 .append(", (SELECT result::text FROM t)");
         long[] counts;
@@ -199,9 +208,37 @@ public class Ledger {
             throw new DuplicateKeyException("concurrent duplicate of " + cmd.key());
         }
         if (counts[1] != 1) throw new HoldNotPendingException(cmd.resolvesHold());
+        // this transaction now holds these rows locked with these balances: a later command in it needs no lock query
+        for (LedgerResult.Balance b : after.values()) lockedBefore.put(b.accountId(), new long[] {b.balanceMinor(), b.version()});
         MDC.put("txId", id.toString());
         log.debug("applied {} {} key={}", cmd.reason(), id, cmd.key());
         return new LedgerResult.Applied(id, storedText[0], Map.copyOf(after), resultObject);
+    }
+
+    private static final Object LOCKED_KEY = new Object();
+
+    /**
+     * Player accounts this database transaction has locked, with their balances as it last wrote or read them. A spin's
+     * settlement then reuses the lock its hold took (same rows, same transaction) instead of asking again; the map
+     * lives exactly as long as the transaction. Outside a transaction (cannot happen: apply always runs in one) it is
+     * a throw-away map.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<Long, long[]> lockedInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return new java.util.HashMap<>();
+        Map<Long, long[]> map = (Map<Long, long[]>) TransactionSynchronizationManager.getResource(LOCKED_KEY);
+        if (map == null) {
+            Map<Long, long[]> fresh = new java.util.HashMap<>();
+            TransactionSynchronizationManager.bindResource(LOCKED_KEY, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(LOCKED_KEY);
+                }
+            });
+            map = fresh;
+        }
+        return map;
     }
 
     private static AccountType typeOf(LedgerCommand cmd, long accountId) {

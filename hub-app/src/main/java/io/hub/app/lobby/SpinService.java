@@ -174,7 +174,7 @@ public class SpinService implements LobbyPort {
             LedgerResult r = ledger.apply(settle);
             if (r instanceof LedgerResult.Applied) {
                 jdbc.update("INSERT INTO game_round (id, player_id, game_id, request_id, currency, bet_minor, payout_minor, outcome, hold_tx, settle_tx) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
+                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?)",
                         res.roundId(), cmd.playerId(), cmd.gameId(), cmd.requestId(), cur.code(), bet, payout,
                         toJson(Map.of("stops", outcome.stops(), "window", outcome.window(), "wins", outcome.wins())),
                         res.holdTransactionId(), r.transactionId());

@@ -147,7 +147,7 @@ class LedgerInvariantsTest extends LedgerTestSupport {
 
         Throwable e = catchThrowable(() -> tx.executeWithoutResult(s -> jdbc.update(
                 "INSERT INTO ledger_transaction (id, reason, source, scope, external_id, request_hash, result, currency) "
-                        + "VALUES (?, 'ADJUSTMENT', 'test', '', ?, '\\x00'::bytea, '{}'::jsonb, 'EUR')", UUID.randomUUID(), key)));
+                        + "VALUES (?, 'ADJUSTMENT', 'test', '', ?, '\\x00'::bytea, '{}'::json, 'EUR')", UUID.randomUUID(), key)));
 
         assertThat(sqlState(e)).isEqualTo("23505");
         assertThat(rootMessage(e)).contains("ledger_transaction_idempotency");
@@ -213,7 +213,7 @@ class LedgerInvariantsTest extends LedgerTestSupport {
 
     private void insertTransaction(UUID id, String currency) {
         jdbc.update("INSERT INTO ledger_transaction (id, reason, source, scope, external_id, request_hash, result, currency) "
-                + "VALUES (?, 'RAW', 'test-raw', '', ?, '\\x00'::bytea, '{}'::jsonb, ?)", id, id.toString(), currency);
+                + "VALUES (?, 'RAW', 'test-raw', '', ?, '\\x00'::bytea, '{}'::json, ?)", id, id.toString(), currency);
     }
 
     /** Runs the statement in a transaction that is rolled back whatever happens; asserts it was refused. */

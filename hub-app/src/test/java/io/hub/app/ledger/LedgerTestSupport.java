@@ -110,18 +110,21 @@ public abstract class LedgerTestSupport extends HubIntegrationTest {
         return accounts.balance(p.held().id())[0];
     }
 
-    /** Row counts of the ledger tables and the outbox. */
-    protected record Counts(long transactions, long postings, long outbox, long pendingHolds) {
-        public Counts plus(long transactions, long postings, long outbox, long pendingHolds) {
-            return new Counts(this.transactions + transactions, this.postings + postings, this.outbox + outbox,
-                    this.pendingHolds + pendingHolds);
+    /**
+     * Row counts of the ledger tables. (The outbox is left out: the relay deletes published rows at any moment. A
+     * transaction's outbox row is written by the same statement as the transaction; OutboxTest checks that with the
+     * relay suspended.)
+     */
+    protected record Counts(long transactions, long postings, long pendingHolds) {
+        public Counts plus(long transactions, long postings, long pendingHolds) {
+            return new Counts(this.transactions + transactions, this.postings + postings, this.pendingHolds + pendingHolds);
         }
     }
 
     protected Counts counts() {
         return jdbc.queryForObject("SELECT (SELECT count(*) FROM ledger_transaction), (SELECT count(*) FROM posting), "
-                        + "(SELECT count(*) FROM outbox), (SELECT count(*) FROM pending_hold)",
-                (rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                        + "(SELECT count(*) FROM pending_hold)",
+                (rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** Ledger transactions of the player. */
