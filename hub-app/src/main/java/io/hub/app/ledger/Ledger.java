@@ -181,6 +181,22 @@ public class Ledger {
             sql.append(", r AS (DELETE FROM pending_hold WHERE hold_id = ? AND EXISTS (SELECT 1 FROM t) RETURNING 1)");
             args.add(cmd.resolvesHold());
         }
+        if (cmd.companion() != null) {
+            LedgerCommand.Companion c = cmd.companion();
+            List<String> cols = new ArrayList<>(c.columns());
+            StringBuilder select = new StringBuilder();
+            for (int i = 0; i < c.values().size(); i++) {
+                Object v = c.values().get(i);
+                select.append(i == 0 ? "" : ", ").append(v instanceof JsonText ? "?::json" : "?");
+                args.add(v instanceof JsonText j ? j.json() : v);
+            }
+            if (c.transactionIdColumn() != null) {
+                cols.add(c.transactionIdColumn());
+                select.append(select.length() == 0 ? "" : ", ").append("t.id");
+            }
+            sql.append(", c AS (INSERT INTO ").append(c.table()).append(" (").append(String.join(", ", cols)).append(") SELECT ")
+                    .append(select).append(" FROM t RETURNING 1)");
+        }
         sql.append(", o AS (INSERT INTO outbox (topic, message_key, event_id, event_type, event_source, payload, created_at) "
                 + "SELECT ?, ?, t.id::text, ?, ?, ?::json, ? FROM t RETURNING 1) ");
         args.addAll(Arrays.asList(walletTopic, kafkaKey(cmd), EVENT_TYPE, Outbox.LEDGER_SOURCE, toJson(event(id, now, cmd, after)),
@@ -213,6 +229,10 @@ public class Ledger {
         MDC.put("txId", id.toString());
         log.debug("applied {} {} key={}", cmd.reason(), id, cmd.key());
         return new LedgerResult.Applied(id, storedText[0], Map.copyOf(after), resultObject);
+    }
+
+    /** A companion value to bind as JSON. */
+    public record JsonText(String json) {
     }
 
     private static final Object LOCKED_KEY = new Object();

@@ -22,10 +22,43 @@ import java.util.function.Function;
  * @param resolvesHold     when not null, this transaction posts or voids that pending hold (at most once)
  * @param metadata         extra JSON-serialisable facts (round id, game id, operator reason) stored with it
  * @param result           builds the answer to store and return from the applied transaction
+ * @param companion        an optional row of the caller's own (e.g. the game round) written by the same statement,
+ *                         only when the transaction is new; null for none
  */
 public record LedgerCommand(IdempotencyKey key, String reason, CurrencyUnit currency, UUID playerId, List<Leg> legs,
                             String canonicalRequest, Duration holdTimeout, UUID resolvesHold,
-                            Map<String, Object> metadata, Function<LedgerResult.Applied, Object> result) {
+                            Map<String, Object> metadata, Function<LedgerResult.Applied, Object> result, Companion companion) {
+
+    /** A command without a companion row. */
+    public LedgerCommand(IdempotencyKey key, String reason, CurrencyUnit currency, UUID playerId, List<Leg> legs,
+                         String canonicalRequest, Duration holdTimeout, UUID resolvesHold,
+                         Map<String, Object> metadata, Function<LedgerResult.Applied, Object> result) {
+        this(key, reason, currency, playerId, legs, canonicalRequest, holdTimeout, resolvesHold, metadata, result, null);
+    }
+
+    /**
+     * One row inserted together with the transaction, in the same statement, only if the transaction is applied now
+     * (not on a replay). {@code columns} are the target columns; {@code transactionIdColumn}, when not null, receives
+     * the new transaction's id; {@code values} are bound in order to the other columns.
+     *
+     * @param table an identifier such as {@code game_round}; never a ledger table
+     */
+    public record Companion(String table, List<String> columns, String transactionIdColumn, List<Object> values) {
+        private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+        public Companion {
+            columns = List.copyOf(columns);
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+            if (!IDENTIFIER.matcher(table).matches() || columns.stream().anyMatch(c -> !IDENTIFIER.matcher(c).matches())
+                    || (transactionIdColumn != null && !IDENTIFIER.matcher(transactionIdColumn).matches())) {
+                throw new IllegalArgumentException("companion table and columns must be plain identifiers");
+            }
+            if (java.util.Set.of("ledger_transaction", "posting", "account", "pending_hold", "outbox").contains(table)) {
+                throw new IllegalArgumentException("a companion row is the caller's own, not a ledger table: " + table);
+            }
+            if (columns.size() != values.size()) throw new IllegalArgumentException("one value per column");
+        }
+    }
     public LedgerCommand {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(reason, "reason");

@@ -37,9 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The lobby's side of the spin route ({@link LobbyPort}): each method is one step of
@@ -65,14 +63,12 @@ public class SpinService implements LobbyPort {
     private final UserDirectory users;
     private final AccountDirectory accounts;
     private final Ledger ledger;
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
     private final RandomSource rng;
     private final ObjectMapper json;
     private final LobbyProperties props;
 
     public SpinService(LobbyCodec codec, RateLimits limits, GameCatalogue games, UserDirectory users, AccountDirectory accounts,
-                       Ledger ledger, JdbcTemplate jdbc, TransactionTemplate tx, RandomSource rng, ObjectMapper json,
+                       Ledger ledger, RandomSource rng, ObjectMapper json,
                        LobbyProperties props) {
         this.codec = codec;
         this.limits = limits;
@@ -80,8 +76,6 @@ public class SpinService implements LobbyPort {
         this.users = users;
         this.accounts = accounts;
         this.ledger = ledger;
-        this.jdbc = jdbc;
-        this.tx = tx;
         this.rng = rng;
         this.json = json;
         this.props = props;
@@ -169,18 +163,16 @@ public class SpinService implements LobbyPort {
                     return new LobbyReply.SpinResult(cmd.requestId(), res.roundId().toString(), cmd.gameId(), outcome.window(),
                             cmd.bet().toDecimalString(), Money.ofMinor(payout, cur).toDecimalString(),
                             Money.ofMinor(now[0], cur).toDecimalString(), cur.code(), now[1]);
-                });
-        return tx.execute(status -> {
-            LedgerResult r = ledger.apply(settle);
-            if (r instanceof LedgerResult.Applied) {
-                jdbc.update("INSERT INTO game_round (id, player_id, game_id, request_id, currency, bet_minor, payout_minor, outcome, hold_tx, settle_tx) "
-                                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?)",
-                        res.roundId(), cmd.playerId(), cmd.gameId(), cmd.requestId(), cur.code(), bet, payout,
-                        toJson(Map.of("stops", outcome.stops(), "window", outcome.window(), "wins", outcome.wins())),
-                        res.holdTransactionId(), r.transactionId());
-            }
-            return r instanceof LedgerResult.Applied a ? (LobbyReply.SpinResult) a.result() : codec.readSpinResult(r.resultJson());
-        });
+                },
+                // the round record, written by the settlement's own statement
+                new LedgerCommand.Companion("game_round",
+                        List.of("id", "player_id", "game_id", "request_id", "currency", "bet_minor", "payout_minor", "outcome", "hold_tx"),
+                        "settle_tx",
+                        List.of(res.roundId(), cmd.playerId(), cmd.gameId(), cmd.requestId(), cur.code(), bet, payout,
+                                new Ledger.JsonText(toJson(Map.of("stops", outcome.stops(), "window", outcome.window(), "wins", outcome.wins()))),
+                                res.holdTransactionId())));
+        LedgerResult r = ledger.apply(settle);
+        return r instanceof LedgerResult.Applied a ? (LobbyReply.SpinResult) a.result() : codec.readSpinResult(r.resultJson());
     }
 
     @Override
