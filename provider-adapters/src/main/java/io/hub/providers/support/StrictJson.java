@@ -16,7 +16,7 @@ import java.math.BigInteger;
 
 /**
  * Internal: strict JSON reading for provider bodies. Duplicate keys and trailing content are refused (a body that two
- * parsers could read differently is never accepted), decimals are read as {@link BigDecimal} (no double), and field
+ * parsers could read differently is never accepted), decimals are read as {@link BigDecimal} (never binary floating point), and field
  * readers check JSON types exactly.
  */
 public final class StrictJson {
