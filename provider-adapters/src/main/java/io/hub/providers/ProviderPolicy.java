@@ -1,0 +1,102 @@
+package io.hub.providers;
+
+import java.util.Objects;
+
+/**
+ * How one provider wants the wallet to behave where real protocols disagree (providers.md §5.3, §1 rows 9–11,
+ * §3 scenarios 1, 4, 7, 10, 13). Configuration, not code: the adapter's settings carry one, the hub's ledger reads it.
+ * Defaults per protocol: {@link #hub88Defaults()}, {@link #pragmaticDefaults()}, {@link #evolutionDefaults()}.
+ *
+ * @param unknownRollback      answer to a rollback/refund/cancel of a bet the wallet never saw. Either way the
+ *                             wallet writes a tombstone so a late bet with that id is refused (§3 scenario 5)
+ * @param replay               what a repeat of an applied transaction id returns
+ * @param txIdScope            whether provider transaction ids are unique globally or only per player
+ * @param tokenOnWin           session check applied to wins (and bet-less credits are never token-checked, §3.20)
+ * @param tokenOnRollback      session check applied to rollbacks
+ * @param partialRollbacks     whether a rollback may undo less than the stake; false = always the stored stake (§3.13)
+ * @param cancelAfterSettle    answer to a rollback of a bet that already has a win
+ * @param creditAfterCancel    whether a win for a rolled-back bet is accepted (Evolution "depositAfterCancel")
+ */
+public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxIdScope txIdScope,
+                             TokenCheck tokenOnWin, TokenCheck tokenOnRollback, boolean partialRollbacks,
+                             CancelAfterSettle cancelAfterSettle, boolean creditAfterCancel) {
+
+    /** Answer to a rollback of an unknown transaction (§3 scenario 4). */
+    public enum UnknownRollback {
+        /** Record a tombstone and answer success with the balance (Pragmatic, Caleta/Hub88, Slotegrator). */
+        ACK_WITH_BALANCE,
+        /** Record a tombstone and answer "transaction not found" (Evolution, Tom Horn, Red Tiger). */
+        NOT_FOUND
+    }
+
+    /** What a replay of an applied transaction id returns (§1 row 9, §3 scenario 1). */
+    public enum Replay {
+        /** The stored original response, byte-for-byte in balance (Hub88, MG+). */
+        ORIGINAL_RESPONSE,
+        /** Success with the current balance (Pragmatic). */
+        CURRENT_BALANCE,
+        /** The protocol's duplicate status ({@code WalletRejection.TRANSACTION_EXISTS}). */
+        DUPLICATE_STATUS
+    }
+
+    /** Scope of provider transaction ids for deduplication (§5.1). */
+    public enum TxIdScope { GLOBAL, PER_PLAYER }
+
+    /** Session token check on wins/rollbacks (§1 row 11, §3 scenario 10). */
+    public enum TokenCheck {
+        /** Do not check the token at all (Hub88 status note: wins and rollbacks on any token). */
+        SKIP,
+        /** The token must belong to the player, expiry is ignored (Caleta, Red Tiger recon tokens). */
+        IGNORE_EXPIRY,
+        /** The token must be current (Evolution: an old sid fails with INVALID_SID). */
+        ENFORCE
+    }
+
+    /** Rollback of a bet that already has a win (§3 scenario 7). */
+    public enum CancelAfterSettle {
+        /** Refuse with {@code WalletRejection.ALREADY_SETTLED}. */
+        REJECT,
+        /** Undo the bet anyway. */
+        ALLOW
+    }
+
+    public ProviderPolicy {
+        Objects.requireNonNull(unknownRollback, "unknownRollback");
+        Objects.requireNonNull(replay, "replay");
+        Objects.requireNonNull(txIdScope, "txIdScope");
+        Objects.requireNonNull(tokenOnWin, "tokenOnWin");
+        Objects.requireNonNull(tokenOnRollback, "tokenOnRollback");
+        Objects.requireNonNull(cancelAfterSettle, "cancelAfterSettle");
+    }
+
+    /**
+     * Hub88-style RS_* protocol: unknown rollback → OK with balance (Caleta {@code Test_Rollback} family [C2]);
+     * replay → original response ([H1]); ids global (a duplicate id from another user is DUPLICATE [C2]); tokens not
+     * checked on wins/rollbacks ([H3]); no partial rollbacks; cancel after settle refused (wins are never rolled back
+     * [C1]).
+     */
+    public static ProviderPolicy hub88Defaults() {
+        return new ProviderPolicy(UnknownRollback.ACK_WITH_BALANCE, Replay.ORIGINAL_RESPONSE, TxIdScope.GLOBAL,
+                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false);
+    }
+
+    /**
+     * Pragmatic: unknown refund → success, do nothing ([P1]); replay → current balance ([P1]); ids global (no source
+     * says per player); tokens not checked on results/refunds (token optional, async credits [P1]); refunds credit
+     * the stored stake; cancel after settle refused (inference: PP sends refund only for bets it considers failed).
+     */
+    public static ProviderPolicy pragmaticDefaults() {
+        return new ProviderPolicy(UnknownRollback.ACK_WITH_BALANCE, Replay.CURRENT_BALANCE, TxIdScope.GLOBAL,
+                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false);
+    }
+
+    /**
+     * Evolution One Wallet: unknown cancel → BET_DOES_NOT_EXIST ([E1]); replay → original response (E1 accepts
+     * OK or BET_ALREADY_EXIST); ids global; an old sid fails on debit and credit ([E1]); no partial cancels; cancel
+     * after settle → BET_ALREADY_SETTLED ([E1] {@code Test_debitCreditCancel}); no credit after cancel ([E1]).
+     */
+    public static ProviderPolicy evolutionDefaults() {
+        return new ProviderPolicy(UnknownRollback.NOT_FOUND, Replay.ORIGINAL_RESPONSE, TxIdScope.GLOBAL,
+                TokenCheck.ENFORCE, TokenCheck.ENFORCE, false, CancelAfterSettle.REJECT, false);
+    }
+}
