@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class OutboxRelay implements OutboxPort {
-    private static final long RELAY_LOCK = 0x6875625F6F75746CL; // "hub_outl"
+    /** The advisory lock key the relay takes per batch: whoever holds it (another node, a test) pauses this relay. */
+    public static final long RELAY_LOCK = 0x6875625F6F75746CL; // "hub_outl"
     private final JdbcTemplate jdbc;
     private final AtomicLong lagEvents = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();

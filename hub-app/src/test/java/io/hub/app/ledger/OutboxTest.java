@@ -26,18 +26,37 @@ import org.springframework.transaction.IllegalTransactionStateException;
 /**
  * The transactional outbox: one row per ledger transaction, written in the same database transaction (so a
  * rolled-back transaction leaves none), published by the relay (and then removed from the outbox) as a Kafka
- * record keyed by the player's cash account with CloudEvents headers. The relay route is suspended while a test
- * counts outbox rows, so that rows do not leave while they are counted.
+ * record keyed by the player's cash account with CloudEvents headers. Every relay is paused (its advisory lock
+ * held) while a test counts outbox rows, so that rows do not leave while they are counted.
  */
 class OutboxTest extends LedgerTestSupport {
     @Autowired
     Outbox outbox;
     @Autowired
-    org.apache.camel.CamelContext camel;
+    javax.sql.DataSource dataSource;
+    private java.sql.Connection relayLockHolder;
 
+    /**
+     * Pauses every outbox relay running against this database (other cached test contexts have their own) by holding
+     * the relay's advisory lock on a connection of our own, so rows stay while they are counted.
+     */
     @org.junit.jupiter.api.BeforeEach
     void holdTheRelay() throws Exception {
-        camel.getRouteController().suspendRoute("outbox-relay");
+        relayLockHolder = dataSource.getConnection();
+        try (var st = relayLockHolder.prepareStatement("SELECT pg_advisory_lock(?)")) {
+            st.setLong(1, io.hub.app.events.OutboxRelay.RELAY_LOCK);
+            st.execute();
+        }
+    }
+
+    private void releaseTheRelay() throws Exception {
+        if (relayLockHolder == null) return;
+        try (var st = relayLockHolder.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            st.setLong(1, io.hub.app.events.OutboxRelay.RELAY_LOCK);
+            st.execute();
+        }
+        relayLockHolder.close();
+        relayLockHolder = null;
     }
 
     private long outboxRows() {
@@ -45,8 +64,8 @@ class OutboxTest extends LedgerTestSupport {
     }
 
     @org.junit.jupiter.api.AfterEach
-    void releaseTheRelay() throws Exception {
-        camel.getRouteController().resumeRoute("outbox-relay");
+    void afterEach() throws Exception {
+        releaseTheRelay();
     }
 
     @Test
@@ -131,7 +150,7 @@ class OutboxTest extends LedgerTestSupport {
 
     @Test
     void theRelayPublishesEveryRowAsAKafkaRecordKeyedByTheWalletWithCloudEventsHeaders() throws Exception {
-        camel.getRouteController().resumeRoute("outbox-relay");
+        releaseTheRelay();
         PlayerAccounts p = player("EUR", 1_000);
         List<UUID> ids = List.of(
                 jdbc.queryForObject("SELECT id FROM ledger_transaction WHERE player_id = ?", UUID.class, p.playerId()),
