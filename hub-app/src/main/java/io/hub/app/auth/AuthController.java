@@ -65,7 +65,9 @@ public class AuthController {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .body(new ApiError(RejectionCode.RATE_LIMITED.name(), "too many login attempts; retry later"));
         }
-        Optional<User> found = body.username().length() > 64 ? Optional.empty() : users.byUsername(body.username());
+        // a name that cannot be a username (too long, control characters such as NUL) is simply unknown
+        Optional<User> found = body.username().length() > 64 || body.username().chars().anyMatch(Character::isISOControl)
+                ? Optional.empty() : users.byUsername(body.username());
         if (found.isEmpty()) {
             users.burnPasswordCheck(body.password());
         }

@@ -40,13 +40,16 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, io.hub.app.player.UserDirectory users) throws Exception {
         http.csrf(c -> c.disable())
+                .addFilterAfter(new ActiveUserFilter(users), org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
+                        // error pages rendered for a failed request; a direct GET /error needs a token like any endpoint
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/login").permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/ws/lobby", "/actuator/health", "/actuator/health/**",
-                                "/actuator/info", "/actuator/prometheus", "/error", "/", "/index.html", "/favicon.ico",
+                                "/actuator/info", "/actuator/prometheus", "/", "/index.html", "/favicon.ico",
                                 "/app/**", "/docs/**").permitAll()
                         .requestMatchers("/operator/**").hasAnyAuthority("ROLE_OPERATOR", "SCOPE_operator")
                         .anyRequest().authenticated())
@@ -64,6 +67,13 @@ public class SecurityConfig {
                         })
                         .accessDeniedHandler((req, res, ex) -> JsonErrors.write(res, 403, "FORBIDDEN", "not allowed for this token")));
         return http.build();
+    }
+
+    /** A request the firewall refuses (e.g. a header with non-ASCII or control characters) is a 400 JSON, not a 500. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (req, res, ex) -> JsonErrors.write(res, 400, "INVALID_MESSAGE",
+                "the request was refused (characters not allowed in its URL or headers)");
     }
 
     @Bean

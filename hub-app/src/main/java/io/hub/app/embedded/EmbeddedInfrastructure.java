@@ -90,6 +90,8 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
                     .setServerConfig("max_connections", env.getProperty("hub.embedded.postgres.max-connections", "200"))
                     .setServerConfig("shared_buffers", env.getProperty("hub.embedded.postgres.shared-buffers", "128MB"))
                     .setServerConfig("synchronous_commit", env.getProperty("hub.embedded.postgres.synchronous-commit", "on"))
+                    // zonky starts postgres with -F (fsync off) for tests; a ledger wants its commits on disk
+                    .setServerConfig("fsync", env.getProperty("hub.embedded.postgres.fsync", "on"))
                     .start();
             jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
             log.info("Embedded PostgreSQL ready in {} ms: {} (user postgres, no password; psql -h localhost -p {} -U postgres), data in {}",
@@ -120,9 +122,24 @@ public class EmbeddedInfrastructure implements ApplicationListener<ApplicationEn
      * A hub killed without its shutdown (SIGKILL, power loss) leaves its PostgreSQL running on the data directory;
      * stop that server (fast shutdown: SIGINT to the postmaster) before starting a new one on the same data.
      */
-    private static void stopOrphanedPostmaster(Path dataDir) throws IOException {
+    static void stopOrphanedPostmaster(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) return;
+        // zonky keeps a file lock on epg-lock for as long as its owner runs: a lock we cannot take means a live hub
+        // owns this PostgreSQL, which must be left alone
+        Path lockFile = dataDir.resolve("epg-lock");
+        if (Files.exists(lockFile)) {
+            try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.WRITE)) {
+                var lock = channel.tryLock();
+                if (lock == null) {
+                    throw new IllegalStateException("another running hub uses the embedded PostgreSQL data in " + dataDir
+                            + "; stop it, or start this one with another --hub.embedded.data-dir");
+                }
+                lock.release();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                throw new IllegalStateException("this JVM already runs an embedded PostgreSQL on " + dataDir, e);
+            }
+        }
         String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
         if (!first.matches("[0-9]+")) return;
         var handle = ProcessHandle.of(Long.parseLong(first));

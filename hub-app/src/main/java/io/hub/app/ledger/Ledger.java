@@ -120,7 +120,12 @@ public class Ledger {
         for (var d : deltas.entrySet()) {
             long[] cur = locked.get(d.getKey());
             if (cur == null) throw new IllegalStateException("account " + d.getKey() + " does not exist");
-            long next = Math.addExact(cur[0], d.getValue());
+            long next;
+            try {
+                next = Math.addExact(cur[0], d.getValue());
+            } catch (ArithmeticException e) {
+                throw new RejectedException(RejectionCode.INVALID_AMOUNT, "the balance would exceed the largest amount the ledger holds");
+            }
             if (next < 0 && refusal == null) {
                 AccountType type = typeOf(cmd, d.getKey());
                 refusal = type == AccountType.PLAYER_CASH ? new RejectedException(RejectionCode.INSUFFICIENT_FUNDS)

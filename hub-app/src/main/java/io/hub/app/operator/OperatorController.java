@@ -66,7 +66,8 @@ public class OperatorController {
     public record CreatePlayer(String username, String password, String currency, String subject) {
     }
 
-    public record Adjustment(String direction, String amount, String reason) {
+    /** {@code amount} must be a JSON string (ADR 0004); it is typed Object only to tell a number apart and refuse it. */
+    public record Adjustment(String direction, Object amount, String reason) {
     }
 
     @PostMapping("/players")
@@ -98,6 +99,9 @@ public class OperatorController {
         if (body == null || body.direction() == null || body.amount() == null) {
             throw new RejectedException(RejectionCode.MISSING_FIELD, "direction, amount and reason are required");
         }
+        if (!(body.amount() instanceof String amountText)) {
+            throw new RejectedException(RejectionCode.INVALID_AMOUNT, "amount must be a decimal string such as \"1.50\"");
+        }
         OperatorService.Direction direction;
         try {
             direction = OperatorService.Direction.valueOf(body.direction());
@@ -105,7 +109,7 @@ public class OperatorController {
             throw new RejectedException(RejectionCode.INVALID_MESSAGE, "direction must be CREDIT or DEBIT");
         }
         LedgerResult r = operator.adjust(jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username") : jwt.getSubject(),
-                id, direction, body.amount(), body.reason(), key);
+                id, direction, amountText, body.reason(), key);
         return ResponseEntity.status(r instanceof LedgerResult.Applied ? HttpStatus.CREATED : HttpStatus.OK)
                 .contentType(MediaType.APPLICATION_JSON).header("Idempotent-Replayed", String.valueOf(r instanceof LedgerResult.Replayed))
                 .body(r.resultJson());

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class UserDirectory {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    /** An external IdP subject: 1-255 printable characters without spaces (OIDC "sub" is at most 255 ASCII). */
+    private static final Pattern SUBJECT = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final RowMapper<User> MAPPER = (rs, i) -> new User(rs.getObject("id", UUID.class), rs.getString("username"),
             rs.getString("password_hash"), rs.getString("subject"), User.Role.valueOf(rs.getString("role")),
             rs.getString("currency"), rs.getString("status"));
@@ -60,15 +62,23 @@ public class UserDirectory {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("username must be 3-64 characters of letters, digits and . _ @ -");
         }
-        if (password == null || password.length() < 4 || password.length() > 128) {
-            throw new IllegalArgumentException("password must be 4-128 characters");
+        if (password == null || password.length() < 4 || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72
+                || password.chars().anyMatch(c -> c == 0)) {
+            throw new IllegalArgumentException("password must be 4 characters to 72 bytes (BCrypt's limit), without NUL");
+        }
+        if (subject != null && !SUBJECT.matcher(subject).matches()) {
+            throw new IllegalArgumentException("subject must be 1-255 printable ASCII characters without spaces");
         }
         UUID id = Uuids.v7();
-        String sub = subject == null || subject.isBlank() ? id.toString() : subject;
+        String sub = subject == null ? id.toString() : subject;
         try {
             jdbc.update("INSERT INTO app_user (id, username, password_hash, subject, role, currency) VALUES (?, ?, ?, ?, ?, ?)",
                     id, username, passwords.encode(password), sub, role.name(), currency);
         } catch (DuplicateKeyException e) {
+            // the transaction is aborted now: tell the two unique keys apart by the constraint named in the error
+            if (String.valueOf(e.getMessage()).contains("app_user_subject_key")) {
+                throw new UsernameTakenException("subject '" + sub + "' is already bound to another user", true);
+            }
             throw new UsernameTakenException(username);
         }
         return new User(id, username, null, sub, role, currency, "ACTIVE");

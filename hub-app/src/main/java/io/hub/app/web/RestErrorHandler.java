@@ -79,6 +79,22 @@ public class RestErrorHandler {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ApiError("UNSUPPORTED_MEDIA_TYPE", "send application/json"));
     }
 
+    /**
+     * Spring Security's firewall refuses a header value with non-ASCII or control characters when the header is read
+     * (here: by the controller), not when the request enters.
+     */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    public ResponseEntity<ApiError> refused(Exception e) {
+        return ResponseEntity.badRequest().body(new ApiError(RejectionCode.INVALID_MESSAGE.name(),
+                "the request was refused (characters not allowed in its URL or headers)"));
+    }
+
+    /** The client accepts no JSON: answer 406 with the JSON error anyway, written directly (no content negotiation). */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    public void notAcceptable(jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
+        JsonErrors.write(res, 406, "NOT_ACCEPTABLE", "this endpoint answers application/json");
+    }
+
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("unexpected failure", e);
