@@ -9,9 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Opens and finds accounts. Account ids never change once created, so lookups are cached in memory.
@@ -27,14 +27,10 @@ public class AccountDirectory {
     private final Map<String, AccountRef> systemAccounts = new ConcurrentHashMap<>();
     private final Map<UUID, PlayerAccounts> playerAccounts = new ConcurrentHashMap<>();
 
-    private final TransactionTemplate requiresNew;
-
     public AccountDirectory(JdbcTemplate jdbc, PlatformTransactionManager txManager,
                             @Value("${hub.ledger.system-account-shards:16}") int shards) {
         this.jdbc = jdbc;
         this.shards = shards;
-        this.requiresNew = new TransactionTemplate(txManager);
-        this.requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -79,17 +75,48 @@ public class AccountDirectory {
         return systemAccount(type, currency, (int) Math.floorMod(playerAccountId, (long) shards));
     }
 
-    /** A system account by type, currency and shard, created on first use. */
+    /**
+     * A system account by type, currency and shard. Created on first use in the caller's own transaction and
+     * connection (never a second pool connection inside a money transaction: that starves the pool under load), and
+     * cached only once that transaction has committed. The usual currencies are created at start-up
+     * ({@code hub.ledger.precreate-currencies}), so the write path normally only reads the cache.
+     */
     public AccountRef systemAccount(AccountType type, String currency, int shard) {
         if (type.tracked()) throw new IllegalArgumentException(type + " is not a system account");
         String code = type.name() + "/" + currency + "/" + shard;
-        // created in a transaction of its own, so a cached id never points at a rolled-back row
-        return systemAccounts.computeIfAbsent(code, c -> requiresNew.execute(status -> {
-            jdbc.update("INSERT INTO account (type, currency, code) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING",
-                    type.name(), currency, c);
-            long id = jdbc.queryForObject("SELECT id FROM account WHERE code = ?", Long.class, c);
-            return new AccountRef(id, type, currency);
-        }));
+        AccountRef cached = systemAccounts.get(code);
+        if (cached != null) return cached;
+        jdbc.update("INSERT INTO account (type, currency, code) VALUES (?, ?, ?) ON CONFLICT (code) DO NOTHING",
+                type.name(), currency, code);
+        long id = jdbc.queryForObject("SELECT id FROM account WHERE code = ?", Long.class, code);
+        AccountRef ref = new AccountRef(id, type, currency);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    systemAccounts.putIfAbsent(code, ref);
+                }
+            });
+        } else {
+            systemAccounts.putIfAbsent(code, ref);
+        }
+        return ref;
+    }
+
+    /** Creates every system account shard of the given currencies (one statement) and loads them all into the cache. */
+    public void precreate(java.util.Collection<String> currencies) {
+        String[] types = java.util.Arrays.stream(AccountType.values()).filter(t -> !t.tracked()).map(Enum::name).toArray(String[]::new);
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("INSERT INTO account (type, currency, code) SELECT t, c, t || '/' || c || '/' || s "
+                    + "FROM unnest(?::text[]) t, unnest(?::text[]) c, generate_series(0, ? - 1) s ON CONFLICT (code) DO NOTHING");
+            ps.setArray(1, con.createArrayOf("text", types));
+            ps.setArray(2, con.createArrayOf("text", currencies.toArray()));
+            ps.setInt(3, shards);
+            return ps;
+        });
+        jdbc.query("SELECT id, type, currency, code FROM account WHERE code IS NOT NULL", rs -> {
+            systemAccounts.putIfAbsent(rs.getString(4), new AccountRef(rs.getLong(1), AccountType.valueOf(rs.getString(2)), rs.getString(3)));
+        });
     }
 
     /** Current cached balance and version of a tracked account: {balanceMinor, version}. */
