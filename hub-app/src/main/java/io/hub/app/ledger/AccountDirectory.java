@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,8 +26,7 @@ public class AccountDirectory {
     private final Map<String, AccountRef> systemAccounts = new ConcurrentHashMap<>();
     private final Map<UUID, PlayerAccounts> playerAccounts = new ConcurrentHashMap<>();
 
-    public AccountDirectory(JdbcTemplate jdbc, PlatformTransactionManager txManager,
-                            @Value("${hub.ledger.system-account-shards:16}") int shards) {
+    public AccountDirectory(JdbcTemplate jdbc, @Value("${hub.ledger.system-account-shards:16}") int shards) {
         this.jdbc = jdbc;
         this.shards = shards;
     }

@@ -115,12 +115,4 @@ public class LobbyCodec {
             throw new IllegalStateException("stored spin result unreadable", e);
         }
     }
-
-    public LobbyReply.Error readError(String storedJson) {
-        try {
-            return json.readValue(storedJson, LobbyReply.Error.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored error unreadable", e);
-        }
-    }
 }

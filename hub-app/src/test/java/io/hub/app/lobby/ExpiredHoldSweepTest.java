@@ -61,7 +61,7 @@ class ExpiredHoldSweepTest {
     void wireTheLedger() {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         DataSourceTransactionManager txManager = new DataSourceTransactionManager(dataSource);
-        accounts = new AccountDirectory(jdbc, txManager, 16);
+        accounts = new AccountDirectory(jdbc, 16);
         ledger = new Ledger(jdbc, new TransactionTemplate(txManager), new HubJson().hubObjectMapper(), accounts,
                 "wallet.transactions");
         queries = new LedgerQueries(jdbc);

@@ -229,20 +229,16 @@ class LobbyCodecTest {
     // ---------------------------------------------------------------- stored answers
 
     @Test
-    void reads_back_a_stored_spin_result_and_error() throws Exception {
+    void reads_back_a_stored_spin_result() throws Exception {
         LobbyReply.SpinResult r = new LobbyReply.SpinResult("r-1", "round-1", "red-white-blue",
                 List.of(List.of("7")), "1.50", "0.00", "98.50", "EUR", 3);
-        LobbyReply.Error e = new LobbyReply.Error("INTERNAL_ERROR", "the spin failed; its bet was returned", "r-1");
 
         assertThat(codec.readSpinResult(json.writeValueAsString(r))).isEqualTo(r);
-        assertThat(codec.readError(json.writeValueAsString(e))).isEqualTo(e);
     }
 
     @Test
     void an_unreadable_stored_answer_is_a_programmer_error() {
         assertThatThrownBy(() -> codec.readSpinResult("{oops")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("stored spin result unreadable");
-        assertThatThrownBy(() -> codec.readError("[]")).isInstanceOf(IllegalStateException.class)
-                .hasMessage("stored error unreadable");
     }
 }
