@@ -8,6 +8,8 @@ import { applyBalance, setRound } from './store.js';
 
 const BACKOFF_START_MS = 250;
 const BACKOFF_MAX_MS = 15000;
+/** A spin unanswered this long on an open socket is treated as a lost connection (reconnect, ask again). */
+const SPIN_ANSWER_TIMEOUT_MS = 20000;
 
 export class LobbySocket {
   constructor(store, api, { onSpinResult, onError, onLoggedOut } = {}) {
@@ -111,6 +113,11 @@ export class LobbySocket {
     setRound(this.store, { pending, error: null });
     const answer = new Promise((resolve, reject) => this.waiters.set(pending.requestId, { resolve, reject }));
     this.send(spinFrame(pending));
+    clearTimeout(this.spinTimer);
+    this.spinTimer = setTimeout(() => {
+      const still = this.store.get().round.pending;
+      if (still && still.requestId === pending.requestId && this.ws) this.ws.close(4001, 'no answer to a spin');
+    }, SPIN_ANSWER_TIMEOUT_MS);
     if (this.dropAfterNextSpin) { // test hook: the connection dies after the frame left, before its answer
       this.dropAfterNextSpin = false;
       this.ws.close(4000, 'simulated drop');
@@ -142,6 +149,7 @@ export class LobbySocket {
   }
 
   settle(requestId, value, error) {
+    if (!this.store.get().round.pending) clearTimeout(this.spinTimer);
     const w = requestId && this.waiters.get(requestId);
     if (!w) return;
     this.waiters.delete(requestId);

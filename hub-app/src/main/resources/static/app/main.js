@@ -239,6 +239,7 @@ async function launch(g, mode) {
   $('#launch-link').hidden = true;
   try {
     const r = await api.launch(g.gameId, mode, newIdempotencyKey());
+    if (!isWebUrl(r.url)) throw new Error('the provider sent an address that is not http(s)');
     $('#launch-status').textContent = `${g.name} is ready (${r.mode}).`;
     const link = $('#launch-link');
     link.href = r.url;
@@ -250,6 +251,15 @@ async function launch(g, mode) {
       : `Could not start ${g.name}: ${e.message}`;
   } finally {
     launchesInFlight.delete(flightKey);
+  }
+}
+
+/** Only http(s) addresses are opened or linked (never javascript: or data: from a provider or gateway). */
+function isWebUrl(url) {
+  try {
+    return ['http:', 'https:'].includes(new URL(url, location.href).protocol);
+  } catch {
+    return false;
   }
 }
 
@@ -562,7 +572,7 @@ function cashierForm(kind, submit, pollStatus, idField) {
   function show(s, redirectUrl) {
     status.dataset.status = s;
     status.textContent = `${kind === 'deposit' ? 'Deposit' : 'Withdrawal'}: ${s.toLowerCase().replace(/_/g, ' ')}`;
-    if (redirectUrl && !FINAL.has(s)) {
+    if (redirectUrl && isWebUrl(redirectUrl) && !FINAL.has(s)) {
       const a = document.createElement('a');
       a.href = redirectUrl;
       a.target = '_blank';
@@ -672,6 +682,8 @@ window.__hub = Object.freeze({
   dropConnection: () => { if (socket.ws) socket.ws.close(4000, 'simulated drop'); },
   /** Makes the next spin's connection die right after its frame is sent, before the answer. */
   dropAfterNextSpin: () => { socket.dropAfterNextSpin = true; },
+  /** Handles a frame as if the lobby had sent it (rendering tests of rare outcomes such as a free-spin trigger). */
+  receiveFrame: text => socket.receive(text),
 });
 
 route().catch(reportError);

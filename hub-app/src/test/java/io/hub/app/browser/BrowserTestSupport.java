@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hub.app.HubIntegrationTest;
-import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,11 +232,11 @@ public abstract class BrowserTestSupport extends HubIntegrationTest {
      * else under {@code target/screenshots/}. Returns the PNG's size in bytes.
      */
     protected long screenshot(String name) throws Exception {
-        File png = driver.getScreenshotAs(OutputType.FILE);
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         Path dir = Boolean.getBoolean("hub.screenshots.write") ? Path.of("..", "docs", "screenshots") : Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Path out = dir.resolve(name + ".png");
-        Files.copy(png.toPath(), out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.write(out, png);
         return Files.size(out);
     }
 }

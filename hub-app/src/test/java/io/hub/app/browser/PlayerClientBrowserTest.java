@@ -203,6 +203,36 @@ class PlayerClientBrowserTest extends BrowserTestSupport {
     }
 
     /**
+     * A free-spin trigger (3+ Scale on Atkins Diet, about one round in a hundred) is announced with the feature's
+     * terms from the game definition; rendered from a frame handed to the page's socket handler, with an older
+     * balance version so the shown balance stays the hub's.
+     */
+    @Test
+    void aFreeSpinTriggerIsAnnounced() {
+        TestPlayer p = newPlayer("EUR", "10.00");
+        openPage();
+        logIn(p.username(), p.password());
+        openSlot("atkins-diet");
+        BigDecimal balance = pageBalance();
+        String frame = "{\"type\":\"spinResult\",\"requestId\":\"fake-1\",\"roundId\":\"" + UUID.randomUUID() + "\","
+                + "\"gameId\":\"atkins-diet\",\"result\":[[\"Scale\",\"Ham\",\"Eggs\"],[\"Bacon\",\"Scale\",\"Ham\"],"
+                + "[\"Eggs\",\"Ham\",\"Bacon\"],[\"Ham\",\"Eggs\",\"Scale\"],[\"Bacon\",\"Ham\",\"Eggs\"]],"
+                + "\"bet\":\"0.20\",\"payout\":\"4.80\",\"balance\":\"0.00\",\"currency\":\"EUR\",\"balanceVersion\":0}";
+        js("window.__hub.receiveFrame(arguments[0])", frame);
+        waitUntil("the free-spin announcement", () -> $("#free-spins").isDisplayed());
+        assertThat($("#free-spins").getText()).startsWith("Free spins! 3 × Scale award 10 free spins at ×3");
+        assertThat($("#win").getText()).isEqualTo("You win €4.80!");
+        assertThat($$("#reels .symbol").get(0).getText()).isEqualTo("Scale");
+        assertThat(pageBalance()).isEqualByComparingTo(balance);
+        // an ordinary result hides it again
+        spinOnce();
+        Map<String, Object> last = result();
+        @SuppressWarnings("unchecked")
+        long scales = flatten((List<List<String>>) last.get("result")).stream().filter("Scale"::equals).count();
+        assertThat($("#free-spins").isDisplayed()).isEqualTo(scales >= 3);
+    }
+
+    /**
      * The page's own fairness code (app/fairness.js) in Chromium's Web Crypto against an independent Java
      * implementation of the shared contract: HMAC-SHA256 stops with rejection sampling (a range where about 30%
      * of the words are rejected), weighted strips, the SHA-256 commitment, RFC 8785 canonical JSON and Ed25519
