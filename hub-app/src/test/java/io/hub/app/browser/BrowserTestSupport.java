@@ -169,7 +169,11 @@ public abstract class BrowserTestSupport extends HubIntegrationTest {
 
     /** Opens an in-house game from its lobby card and waits for its reels. */
     protected void openSlot(String gameId) {
-        $("#games li[data-game-id='" + gameId + "'] button.play").click();
+        // the lobby re-renders its cards when the list arrives: click whichever card is current
+        waitUntil("the Play button of " + gameId, () -> {
+            $("#games li[data-game-id='" + gameId + "'] button.play").click();
+            return true;
+        });
         waitUntil("the slot " + gameId, () -> $("#view-slot").isDisplayed() && !$$("#reels .reel").isEmpty()
                 && gameId.equals($("#bet").getDomAttribute("data-game")));
     }

@@ -28,6 +28,8 @@ import org.openqa.selenium.support.ui.Select;
  * screenshots at phone and desktop sizes.
  */
 class PlayerClientBrowserTest extends BrowserTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    io.hub.app.lobby.LobbySessions sessions;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -187,6 +189,14 @@ class PlayerClientBrowserTest extends BrowserTestSupport {
         BigDecimal server = serverBalance(token);
         waitUntil("the right balance after reconnecting", () -> pageBalance().compareTo(server) == 0);
 
+        // the hub closes the socket (a node going away): same recovery
+        assertThat(closeServerSide(p.id())).isEqualTo(1);
+        credit(p.id(), "0.50");
+        waitUntil("the fourth connection", () -> Boolean.TRUE.equals(js("const s = window.__hub.state(); return s.connection === 'open' && s.connects >= 4")));
+        BigDecimal afterClose = serverBalance(token);
+        waitUntil("the right balance after the server closed the socket", () -> pageBalance().compareTo(afterClose) == 0);
+        assertThat(afterClose).isEqualByComparingTo(server.add(new BigDecimal("0.50")));
+
         // server side: two clicks, two rounds, two bets; the dropped spin played exactly once
         assertThat(rounds(p.id())).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM game_round WHERE player_id = ? AND request_id = ?", Long.class,
@@ -196,10 +206,69 @@ class PlayerClientBrowserTest extends BrowserTestSupport {
         BigDecimal payouts = jdbc.queryForObject("SELECT coalesce(sum(payout_minor), 0) FROM game_round WHERE player_id = ?",
                 BigDecimal.class, p.id()).movePointLeft(2);
         assertThat(server).isEqualByComparingTo(new BigDecimal("50.00").subtract(new BigDecimal("2.00")).add(payouts).add(new BigDecimal("5.00")));
+        assertThat(pageBalance()).isEqualByComparingTo(afterClose);
         // every reconnection used a fresh single-use token
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ws_token WHERE user_id = ? AND used_at IS NOT NULL", Long.class, p.id()))
-                .isGreaterThanOrEqualTo(3);
+                .isGreaterThanOrEqualTo(4);
         assertLedgerBalanced();
+    }
+
+    /**
+     * The cashier's Idempotency-Key rule, with the payments API answered inside the page (its server side is on
+     * another branch; the tagged test in {@link PendingFeaturesBrowserTest} runs it for real): a double click sends
+     * one request; a retry after a network failure reuses the attempt's key; a new submit after an answer gets a
+     * new key.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void cashierSendsOneRequestPerAttemptAndKeepsTheKeyForARetry() {
+        TestPlayer p = newPlayer("EUR", "40.00");
+        openPage();
+        logIn(p.username(), p.password());
+        js("""
+                window.__calls = [];
+                const realFetch = window.fetch;
+                const json = (body, status) => new Response(JSON.stringify(body), {status, headers: {'Content-Type': 'application/json'}});
+                window.fetch = async (url, init = {}) => {
+                  const u = String(url);
+                  if (u === '/payments/deposits' && init.method === 'POST') {
+                    window.__calls.push({key: init.headers['Idempotency-Key'] ?? null, body: init.body});
+                    await new Promise(r => setTimeout(r, 300));
+                    if (window.__failNext) { window.__failNext = false; throw new TypeError('network down'); }
+                    return json({depositId: 'd-' + window.__calls.length, status: 'SUCCEEDED', amount: JSON.parse(init.body).amount,
+                                 currency: 'EUR', redirectUrl: null}, 201);
+                  }
+                  if (u.startsWith('/payments?')) return json({items: [], page: 0, size: 20}, 200);
+                  if (u === '/kyc') return json({status: 'APPROVED'}, 200);
+                  return realFetch(url, init);
+                };""");
+        $("#nav button[data-view='cashier']").click();
+        waitUntil("the KYC status", () -> "APPROVED".equals($("#kyc-status").getDomAttribute("data-status")));
+        assertThat($("#kyc-status").getText()).isEqualTo("approved");
+
+        $("#deposit-amount").sendKeys("10.00");
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick($("#deposit-submit")).perform();
+        waitUntil("the first deposit", () -> "SUCCEEDED".equals($("#deposit-status").getDomAttribute("data-status")));
+        List<Map<String, Object>> calls = (List<Map<String, Object>>) js("return window.__calls");
+        assertThat(calls).as("a double click sends one request").hasSize(1);
+        assertThat((String) calls.get(0).get("body")).isEqualTo("{\"amount\":\"10.00\",\"currency\":\"EUR\"}");
+        String firstKey = (String) calls.get(0).get("key");
+        assertThat(firstKey).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+
+        js("window.__failNext = true");
+        $("#deposit-amount").sendKeys("5.00");
+        $("#deposit-submit").click();
+        waitUntil("the network failure", () -> "ERROR".equals($("#deposit-status").getDomAttribute("data-status")));
+        $("#deposit-submit").click();
+        waitUntil("the retried deposit", () -> "SUCCEEDED".equals($("#deposit-status").getDomAttribute("data-status")));
+        $("#deposit-amount").sendKeys("5.00");
+        $("#deposit-submit").click();
+        waitUntil("the third request", () -> ((List<?>) js("return window.__calls")).size() == 4);
+        calls = (List<Map<String, Object>>) js("return window.__calls");
+        assertThat(calls.get(1).get("key")).as("a retry after a network failure keeps the attempt's key")
+                .isEqualTo(calls.get(2).get("key")).isNotEqualTo(firstKey);
+        assertThat(calls.get(3).get("key")).as("a new attempt after an answer gets a new key")
+                .isNotIn(firstKey, calls.get(1).get("key"));
     }
 
     /**
@@ -325,8 +394,36 @@ class PlayerClientBrowserTest extends BrowserTestSupport {
             assertNoHorizontalOverflow("the cashier at " + size);
             assertControlsLabelled("the cashier at " + size);
             assertThat(screenshot("cashier-" + size)).isGreaterThan(5_000);
+
+            $("#nav button[data-view='history']").click();
+            waitUntil("the history", () -> $("#view-history").isDisplayed() && !$$("#history tbody tr[data-transaction-id]").isEmpty());
+            assertNoHorizontalOverflow("the history at " + size);
+            $("#nav button[data-view='fairness']").click();
+            waitUntil("the fairness panel", () -> $("#view-fairness").isDisplayed());
+            assertNoHorizontalOverflow("the fairness panel at " + size);
+            assertControlsLabelled("the fairness panel at " + size);
         }
         viewport(1280, 800);
+    }
+
+    /** Closes every lobby socket of the player from the hub's side (1012 service restart); returns how many. */
+    @SuppressWarnings("unchecked")
+    private int closeServerSide(UUID player) {
+        try {
+            java.lang.reflect.Field byPlayer = io.hub.app.lobby.LobbySessions.class.getDeclaredField("byPlayer");
+            byPlayer.setAccessible(true);
+            java.util.Set<?> handles = ((Map<UUID, java.util.Set<?>>) byPlayer.get(sessions)).getOrDefault(player, java.util.Set.of());
+            int closed = 0;
+            for (Object h : handles) {
+                java.lang.reflect.Field f = h.getClass().getDeclaredField("session");
+                f.setAccessible(true);
+                ((org.springframework.web.socket.WebSocketSession) f.get(h)).close(org.springframework.web.socket.CloseStatus.SERVICE_RESTARTED);
+                closed++;
+            }
+            return closed;
+        } catch (ReflectiveOperationException | java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private long transactions(UUID player) {
