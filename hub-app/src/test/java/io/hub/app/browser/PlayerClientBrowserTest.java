@@ -36,6 +36,11 @@ class PlayerClientBrowserTest extends BrowserTestSupport {
     void demoLogsInSeesTheLobbySpinsUntilAWinAndSeesAServerSideCreditPushed() {
         openPage();
         assertControlsLabelled("the login form");
+        // required fields are checked before anything is sent
+        $("#login-submit").click();
+        waitUntil("the required-fields message", () -> $("#login-error").isDisplayed());
+        assertThat($("#login-error").getText()).isEqualTo("Enter your username and password.");
+        assertThat(driver.switchTo().activeElement().getDomAttribute("id")).isEqualTo("login-username");
         // a wrong password is refused on the page
         $("#login-username").sendKeys("demo");
         $("#login-password").sendKeys("wrong", Keys.ENTER);
