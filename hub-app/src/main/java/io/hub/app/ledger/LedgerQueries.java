@@ -35,6 +35,23 @@ public class LedgerQueries {
                 cashAccountId, playerId, java.sql.Timestamp.from(before == null ? Instant.now().plusSeconds(60) : before), limit);
     }
 
+    /**
+     * One page of the player's transactions, newest first (ties broken by id, so pages never overlap or skip while
+     * nothing new arrives): rows {@code offset .. offset+limit-1}.
+     *
+     * @param offset rows to skip, at least 0
+     * @param limit  rows to return, at least 1
+     */
+    public List<PlayerTransaction> playerTransactionsPage(UUID playerId, long cashAccountId, long offset, int limit) {
+        return jdbc.query("SELECT t.id, t.reason, t.source, t.external_id, t.currency, "
+                        + "coalesce((SELECT sum(p.amount_minor) FROM posting p WHERE p.transaction_id = t.id AND p.account_id = ?), 0), "
+                        + "t.created_at, t.metadata::text FROM ledger_transaction t "
+                        + "WHERE t.player_id = ? ORDER BY t.created_at DESC, t.id DESC OFFSET ? LIMIT ?",
+                (rs, i) -> new PlayerTransaction(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getTimestamp(7).toInstant(), rs.getString(8)),
+                cashAccountId, playerId, offset, limit);
+    }
+
     /** A pending hold whose {@code expires_at} has passed (its spin's node died between reserve and settle). */
     public record ExpiredHold(UUID holdId, UUID playerId, long amountMinor, String currency) {
     }
