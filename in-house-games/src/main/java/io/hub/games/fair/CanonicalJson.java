@@ -2,6 +2,7 @@ package io.hub.games.fair;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,22 @@ public final class CanonicalJson {
     }
 
     /**
+     * The exact decimal value of a positive finite double, built from its bits (mantissa x 2^exponent, with
+     * 2^-k written as 5^k / 10^k) rather than {@code new BigDecimal(double)}, which the architecture rules ban.
+     */
+    static BigDecimal exactValue(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int exp = (int) ((bits >>> 52) & 0x7FF);
+        long mantissa = bits & ((1L << 52) - 1);
+        if (exp == 0) exp = 1; // subnormal
+        else mantissa |= 1L << 52;
+        int e2 = exp - 1075; // x = mantissa * 2^e2
+        BigInteger m = BigInteger.valueOf(mantissa);
+        if (e2 >= 0) return new BigDecimal(m.shiftLeft(e2));
+        return new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(-e2)), -e2);
+    }
+
+    /**
      * ECMAScript {@code Number.prototype.toString(x)} (ECMA-262 §7.1.12.1) for a finite double: the shortest
      * decimal digits that read back as {@code x}, laid out as an integer, a plain decimal, or {@code d.ddde±n}.
      *
@@ -120,7 +137,7 @@ public final class CanonicalJson {
         if (Double.isNaN(x) || Double.isInfinite(x)) throw new IllegalArgumentException("NaN and infinities are not JSON");
         if (x == 0) return "0"; // also -0
         if (x < 0) return "-" + number(-x);
-        BigDecimal exact = new BigDecimal(x);
+        BigDecimal exact = exactValue(x);
         BigDecimal shortest = null;
         for (int p = 1; p <= 17; p++) {
             BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
