@@ -225,6 +225,14 @@ class ProvablyFairSpinTest extends HubIntegrationTest {
         JsonNode broken = json(get("/operator/rounds/" + roundId + "/replay", operatorToken()).body());
         assertThat(broken.get("matches").asBoolean()).isFalse();
         assertThat(broken.get("problems").get(0).asText()).contains("more free spins");
+
+        // the seed row: a nonce never goes back, a revealed seed is final (V6 trigger)
+        assertThat(jdbc.queryForObject("SELECT next_nonce FROM fair_seed WHERE id = ?", Long.class, seedId)).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE fair_seed SET next_nonce = 0 WHERE id = ?", seedId))
+                .hasMessageContaining("never goes back");
+        assertThat(send("POST", "/fairness/rotate", null, t.accessToken()).statusCode()).isEqualTo(200);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("UPDATE fair_seed SET client_seed = 'x' WHERE id = ?", seedId))
+                .hasMessageContaining("revealed seed is final");
         assertLedgerBalanced();
     }
 }
