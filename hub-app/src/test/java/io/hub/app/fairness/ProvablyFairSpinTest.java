@@ -235,4 +235,32 @@ class ProvablyFairSpinTest extends HubIntegrationTest {
                 .hasMessageContaining("revealed seed is final");
         assertLedgerBalanced();
     }
+
+    @Test
+    void concurrentSpinsOfOnePlayerUseEachNonceOnce() throws Exception {
+        TestPlayer p = newPlayer("EUR", "50.00");
+        Tokens a = login(p.username(), p.password());
+        Tokens b = login(p.username(), p.password());
+        JsonNode jwk = json(get("/fairness/signing-key", null).body());
+        List<JsonNode> frames = new ArrayList<>();
+        try (Lobby one = openLobby(a.wsToken()); Lobby two = openLobby(b.wsToken())) {
+            for (int i = 0; i < 6; i++) {
+                one.send("{\"action\":\"spin\",\"gameId\":\"red-white-blue\",\"bet\":\"0.20\",\"requestId\":\"c-a-" + i + "\"}");
+                two.send("{\"action\":\"spin\",\"gameId\":\"red-white-blue\",\"bet\":\"0.20\",\"requestId\":\"c-b-" + i + "\"}");
+            }
+            for (int i = 0; i < 6; i++) {
+                frames.add(one.reply("c-a-" + i));
+                frames.add(two.reply("c-b-" + i));
+            }
+        }
+        List<Long> nonces = new ArrayList<>();
+        for (JsonNode f : frames) {
+            assertThat(f.get("type").asText()).as(f.toString()).isEqualTo("spinResult");
+            assertThat(jdkVerifies(jwk, f)).isTrue();
+            nonces.add(f.get("fairness").get("nonce").asLong());
+        }
+        assertThat(nonces).containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(json(get("/fairness", a.accessToken()).body()).get("nonce").asLong()).isEqualTo(12);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT nonce) FROM game_round WHERE player_id = ?", Long.class, p.id())).isEqualTo(12);
+    }
 }
