@@ -48,6 +48,8 @@ public class SecurityConfig {
                         // error pages rendered for a failed request; a direct GET /error needs a token like any endpoint
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/auth/login").permitAll()
+                        // provably fair: the public Ed25519 key that signs spinResult frames (docs/fairness.md)
+                        .requestMatchers(HttpMethod.GET, "/fairness/signing-key").permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/ws/lobby", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/actuator/prometheus", "/", "/index.html", "/favicon.ico",
                                 "/app/**", "/docs/**").permitAll()

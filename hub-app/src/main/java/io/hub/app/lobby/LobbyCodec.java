@@ -3,6 +3,8 @@ package io.hub.app.lobby;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hub.contracts.RejectionCode;
 import io.hub.contracts.lobby.LobbyFrame;
 import io.hub.contracts.lobby.LobbyMessage;
@@ -75,36 +77,76 @@ public class LobbyCodec {
         return field == null || field.isNull() || (field.isTextual() && field.asText().isEmpty());
     }
 
+    /**
+     * The frame of a reply as text. A {@code spinResult} is written from {@link #spinResultTree} (so the text sent is
+     * exactly the tree that was signed, plus {@code signature}).
+     */
     public String encode(LobbyReply reply) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (reply instanceof LobbyReply.SpinResult r) {
-                m.put("type", "spinResult");
-                m.put("requestId", r.requestId());
-                m.put("roundId", r.roundId());
-                m.put("gameId", r.gameId());
-                m.put("result", r.result());
-                m.put("bet", r.bet());
-                m.put("payout", r.payout());
-                m.put("balance", r.balance());
-                m.put("currency", r.currency());
-                m.put("balanceVersion", r.balanceVersion());
-        } else if (reply instanceof LobbyReply.Balance b) {
+        try {
+            if (reply instanceof LobbyReply.SpinResult r) {
+                ObjectNode tree = spinResultTree(r);
+                if (r.signature() != null) tree.put("signature", r.signature());
+                return json.writeValueAsString(tree);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (reply instanceof LobbyReply.Balance b) {
                 m.put("type", "balance");
                 if (b.requestId() != null) m.put("requestId", b.requestId());
                 m.put("balance", b.balance());
                 m.put("currency", b.currency());
                 m.put("balanceVersion", b.balanceVersion());
-        } else if (reply instanceof LobbyReply.Error e) {
+            } else if (reply instanceof LobbyReply.Error e) {
                 m.put("type", "error");
                 m.put("code", e.code());
                 m.put("message", e.message());
                 m.put("requestId", e.requestId());
-        }
-        try {
+            }
             return json.writeValueAsString(m);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The {@code spinResult} frame without {@code signature}: what is signed (docs/fairness.md §4). Members:
+     * {@code type, requestId, roundId, gameId, result, bet, payout, balance, currency, balanceVersion}, then, when
+     * present, {@code spins} ({@code [{"index","stops","result","multiplier","win","wins":[{"description",
+     * "multiplier","amount"}]}]}), {@code fairness} ({@code {"serverSeedHash","clientSeed","nonce"}}) and {@code kid}.
+     */
+    public ObjectNode spinResultTree(LobbyReply.SpinResult r) {
+        ObjectNode m = json.createObjectNode();
+        m.put("type", "spinResult");
+        m.put("requestId", r.requestId());
+        m.put("roundId", r.roundId());
+        m.put("gameId", r.gameId());
+        m.set("result", json.valueToTree(r.result()));
+        m.put("bet", r.bet());
+        m.put("payout", r.payout());
+        m.put("balance", r.balance());
+        m.put("currency", r.currency());
+        m.put("balanceVersion", r.balanceVersion());
+        if (r.spins() != null) {
+            ArrayNode spins = m.putArray("spins");
+            for (LobbyReply.SpinDetail d : r.spins()) {
+                ObjectNode s = spins.addObject();
+                s.put("index", d.index());
+                ArrayNode stops = s.putArray("stops");
+                d.stops().forEach(stops::add);
+                s.set("result", json.valueToTree(d.result()));
+                s.put("multiplier", d.multiplier());
+                s.put("win", d.win());
+                ArrayNode wins = s.putArray("wins");
+                for (LobbyReply.WinLine w : d.wins()) {
+                    wins.addObject().put("description", w.description()).put("multiplier", w.multiplier()).put("amount", w.amount());
+                }
+            }
+        }
+        if (r.fairness() != null) {
+            m.putObject("fairness").put("serverSeedHash", r.fairness().serverSeedHash()).put("clientSeed", r.fairness().clientSeed())
+                    .put("nonce", r.fairness().nonce());
+        }
+        if (r.kid() != null) m.put("kid", r.kid());
+        return m;
     }
 
     /** Reads a stored spin answer back (for replays). */

@@ -19,7 +19,6 @@ import io.hub.app.player.UserDirectory;
 import io.hub.contracts.RejectedException;
 import io.hub.contracts.RejectionCode;
 import io.hub.contracts.game.InHouseGame;
-import io.hub.contracts.game.RandomSource;
 import io.hub.contracts.game.SpinOutcome;
 import io.hub.contracts.lobby.LobbyFrame;
 import io.hub.contracts.lobby.LobbyMessage;
@@ -31,7 +30,10 @@ import io.hub.contracts.lobby.SpinReservation;
 import io.hub.contracts.money.AmountFormatException;
 import io.hub.contracts.money.CurrencyUnit;
 import io.hub.contracts.money.Money;
+import io.hub.app.fairness.FairnessService;
+import io.hub.app.fairness.SpinSigner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,12 +65,13 @@ public class SpinService implements LobbyPort {
     private final UserDirectory users;
     private final AccountDirectory accounts;
     private final Ledger ledger;
-    private final RandomSource rng;
+    private final FairnessService fairness;
+    private final SpinSigner signer;
     private final ObjectMapper json;
     private final LobbyProperties props;
 
     public SpinService(LobbyCodec codec, RateLimits limits, GameCatalogue games, UserDirectory users, AccountDirectory accounts,
-                       Ledger ledger, RandomSource rng, ObjectMapper json,
+                       Ledger ledger, FairnessService fairness, SpinSigner signer, ObjectMapper json,
                        LobbyProperties props) {
         this.codec = codec;
         this.limits = limits;
@@ -76,7 +79,8 @@ public class SpinService implements LobbyPort {
         this.users = users;
         this.accounts = accounts;
         this.ledger = ledger;
-        this.rng = rng;
+        this.fairness = fairness;
+        this.signer = signer;
         this.json = json;
         this.props = props;
     }
@@ -135,10 +139,15 @@ public class SpinService implements LobbyPort {
         return reservation;
     }
 
+    /**
+     * Draws the outcome provably fair (docs/adr/0006): from the player's committed server seed, client seed and next
+     * nonce, using up that nonce in this spin's database transaction.
+     */
     @Override
     public SpinDraw draw(SpinReservation reservation) {
         InHouseGame game = games.inHouseGame(reservation.command().gameId()).orElseThrow();
-        return new SpinDraw(reservation, game.play(rng, reservation.command().bet().amountMinor()));
+        FairnessService.FairDraw d = fairness.draw(reservation.command().playerId(), game, reservation.command().bet().amountMinor());
+        return new SpinDraw(reservation, d.outcome(), d.fairness());
     }
 
     @Override
@@ -160,19 +169,42 @@ public class SpinService implements LobbyPort {
                 applied -> {
                     LedgerResult.Balance cash = applied.balances().get(acc.cash().id());
                     long[] now = cash != null ? new long[] {cash.balanceMinor(), cash.version()} : accounts.balance(acc.cash().id());
-                    return new LobbyReply.SpinResult(cmd.requestId(), res.roundId().toString(), cmd.gameId(), outcome.window(),
-                            cmd.bet().toDecimalString(), Money.ofMinor(payout, cur).toDecimalString(),
-                            Money.ofMinor(now[0], cur).toDecimalString(), cur.code(), now[1]);
+                    // stored unsigned: encode() signs after the commit, outside the database transaction; Ed25519 is
+                    // deterministic, so a replay of the stored answer gets the same signature
+                    return new LobbyReply.SpinResult(cmd.requestId(), res.roundId().toString(), cmd.gameId(),
+                            outcome.window(), cmd.bet().toDecimalString(), Money.ofMinor(payout, cur).toDecimalString(),
+                            Money.ofMinor(now[0], cur).toDecimalString(), cur.code(), now[1], details(outcome, cur), draw.fairness(),
+                            null, null);
                 },
-                // the round record, written by the settlement's own statement
+                // the round record, written by the settlement's own statement: every spin's stops and wins, and the
+                // provably fair inputs (docs/fairness.md)
                 new LedgerCommand.Companion("game_round",
-                        List.of("id", "player_id", "game_id", "request_id", "currency", "bet_minor", "payout_minor", "outcome", "hold_tx"),
+                        List.of("id", "player_id", "game_id", "request_id", "currency", "bet_minor", "payout_minor", "outcome", "hold_tx",
+                                "server_seed_hash", "client_seed", "nonce"),
                         "settle_tx",
-                        List.of(res.roundId(), cmd.playerId(), cmd.gameId(), cmd.requestId(), cur.code(), bet, payout,
-                                new Ledger.JsonText(toJson(Map.of("stops", outcome.stops(), "window", outcome.window(), "wins", outcome.wins()))),
-                                res.holdTransactionId())));
+                        Arrays.asList(res.roundId(), cmd.playerId(), cmd.gameId(), cmd.requestId(), cur.code(), bet, payout,
+                                new Ledger.JsonText(toJson(Map.of("stops", outcome.stops(), "window", outcome.window(), "wins", outcome.wins(),
+                                        "spins", outcome.spins()))),
+                                res.holdTransactionId(),
+                                draw.fairness() == null ? null : draw.fairness().serverSeedHash(),
+                                draw.fairness() == null ? null : draw.fairness().clientSeed(),
+                                draw.fairness() == null ? null : draw.fairness().nonce())));
         LedgerResult r = ledger.apply(settle);
         return r instanceof LedgerResult.Applied a ? (LobbyReply.SpinResult) a.result() : codec.readSpinResult(r.resultJson());
+    }
+
+    /** Every spin of the round for the frame (amounts as decimal strings); null when the game gives no detail. */
+    private static List<LobbyReply.SpinDetail> details(SpinOutcome outcome, CurrencyUnit cur) {
+        if (outcome.spins().isEmpty()) return null;
+        List<LobbyReply.SpinDetail> out = new ArrayList<>();
+        for (SpinOutcome.Spin s : outcome.spins()) {
+            List<LobbyReply.WinLine> wins = s.wins().stream()
+                    .map(w -> new LobbyReply.WinLine(w.description(), w.multiplier(), Money.ofMinor(w.amountMinor(), cur).toDecimalString()))
+                    .toList();
+            out.add(new LobbyReply.SpinDetail(s.index(), s.stops(), s.window(), s.multiplier(),
+                    Money.ofMinor(s.winMinor(), cur).toDecimalString(), wins));
+        }
+        return out;
     }
 
     @Override
@@ -183,8 +215,17 @@ public class SpinService implements LobbyPort {
                 acc.currency(), b[1]);
     }
 
+    /**
+     * The frame text; a {@code spinResult} with provably fair inputs gets {@code kid} and its Ed25519
+     * {@code signature} (docs/fairness.md §4) here, after the spin's transaction has committed.
+     */
     @Override
     public String encode(LobbyReply reply) {
+        if (reply instanceof LobbyReply.SpinResult r && r.fairness() != null && r.signature() == null) {
+            LobbyReply.SpinResult withKid = new LobbyReply.SpinResult(r.requestId(), r.roundId(), r.gameId(), r.result(), r.bet(),
+                    r.payout(), r.balance(), r.currency(), r.balanceVersion(), r.spins(), r.fairness(), signer.kid(), null);
+            return codec.encode(withKid.withSignature(signer.sign(codec.spinResultTree(withKid))));
+        }
         return codec.encode(reply);
     }
 

@@ -160,15 +160,55 @@ public final class SlotGame implements InHouseGame {
     /** Like {@link #play(RandomSource, long, int)} with every free spin in detail. */
     public SlotRound playRound(RandomSource rng, long betMinor, int coins) {
         Objects.requireNonNull(rng, "rng");
+        return round(spinIndex -> engine.drawStops(rng), betMinor, coins);
+    }
+
+    /**
+     * Replays a stored round for an audit: re-evaluates the given stops of every spin (index 0 = the paid spin,
+     * 1.. = free spins) through the same code that paid them, with the feature multiplier and the win cap. The
+     * stops must describe a complete round: exactly as many free spins as the paid spin and any retriggers award.
+     *
+     * @param spinStops one list of stops (one per reel) per spin, in play order
+     * @throws IllegalArgumentException for a refused bet, stops out of range, or a spin count that does not
+     *                                  match the round's triggers (e.g. free spins left out or added)
+     */
+    public SlotRound replayRound(List<List<Integer>> spinStops, long betMinor, int coins) {
+        Objects.requireNonNull(spinStops, "spinStops");
+        if (spinStops.isEmpty()) throw new IllegalArgumentException("a round has at least the paid spin");
+        SlotRound round = round(spinIndex -> {
+            if (spinIndex >= spinStops.size()) {
+                throw new IllegalArgumentException("the round triggers more free spins than the " + (spinStops.size() - 1) + " stored");
+            }
+            List<Integer> st = spinStops.get(spinIndex);
+            if (st == null || st.size() != engine.reelCount()) {
+                throw new IllegalArgumentException("spin " + spinIndex + ": expected " + engine.reelCount() + " stops");
+            }
+            return st.stream().mapToInt(Integer::intValue).toArray();
+        }, betMinor, coins);
+        int played = 1 + round.freeSpins().size();
+        if (played != spinStops.size()) {
+            throw new IllegalArgumentException("the round plays " + played + " spins but " + spinStops.size() + " are stored");
+        }
+        return round;
+    }
+
+    /** Stops for spin {@code spinIndex} of a round (0 = the paid spin). */
+    private interface StopSource {
+        int[] stops(int spinIndex);
+    }
+
+    private SlotRound round(StopSource source, long betMinor, int coins) {
         checkBet(betMinor, coins).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
         int units = engine.units(coins);
         long unit = betMinor / units;
         List<SpinOutcome.Win> wins = new ArrayList<>();
-        SlotEngine.Evaluation base = engine.evaluate(engine.drawStops(rng), coins);
-        long total = collect(base, unit, units, coins, 1, "", wins);
-        SlotRound.Spin baseSpin = spin(base, unit, units, 1);
+        SlotEngine.Evaluation base = engine.evaluate(source.stops(0), coins);
+        List<SpinOutcome.Win> baseWins = new ArrayList<>();
+        long total = collect(base, unit, units, coins, 1, "", baseWins);
+        wins.addAll(baseWins);
+        SlotRound.Spin baseSpin = spin(base, unit, units, 1, baseWins);
         List<SlotRound.Spin> free = new ArrayList<>();
         if (base.triggersFreeSpins()) {
             SlotDefinition.FreeSpins fs = def.freeSpins().orElseThrow();
@@ -177,9 +217,11 @@ public final class SlotGame implements InHouseGame {
             while (remaining > 0 && n < MAX_FREE_SPINS_PER_ROUND) {
                 remaining--;
                 n++;
-                SlotEngine.Evaluation e = engine.evaluate(engine.drawStops(rng), coins);
-                total = Math.addExact(total, collect(e, unit, units, coins, fs.multiplier(), "free spin " + n + ": ", wins));
-                free.add(spin(e, unit, units, fs.multiplier()));
+                SlotEngine.Evaluation e = engine.evaluate(source.stops(n), coins);
+                List<SpinOutcome.Win> spinWins = new ArrayList<>();
+                total = Math.addExact(total, collect(e, unit, units, coins, fs.multiplier(), "free spin " + n + ": ", spinWins));
+                wins.addAll(spinWins);
+                free.add(spin(e, unit, units, fs.multiplier(), spinWins));
                 if (fs.retrigger() && e.triggersFreeSpins()) remaining += fs.spins();
             }
         }
@@ -260,9 +302,10 @@ public final class SlotGame implements InHouseGame {
         return total;
     }
 
-    private SlotRound.Spin spin(SlotEngine.Evaluation e, long unit, int units, int multiplier) {
+    private SlotRound.Spin spin(SlotEngine.Evaluation e, long unit, int units, int multiplier, List<SpinOutcome.Win> spinWins) {
         long win = Math.multiplyExact(Math.multiplyExact(e.totalUnits(units), unit), multiplier);
-        return new SlotRound.Spin(Arrays.stream(e.stops()).boxed().toList(), engine.names(e.window()), win, e.triggersFreeSpins());
+        return new SlotRound.Spin(Arrays.stream(e.stops()).boxed().toList(), engine.names(e.window()), win, e.triggersFreeSpins(),
+                multiplier, spinWins);
     }
 
     @Override
