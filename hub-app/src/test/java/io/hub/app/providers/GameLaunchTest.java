@@ -197,6 +197,30 @@ class GameLaunchTest extends ProviderTestSupport {
         assertThat(sample(prometheus(), "hub_provider_breaker_state", "provider=\"" + id + "\"")).isEqualTo(0.0);
     }
 
+    @Test
+    void the_bulkhead_refuses_a_second_concurrent_call_at_once() throws Exception {
+        String id = newId("bh");
+        registerNorthstar(id, "/" + id, "{\"catalogueMinInterval\":\"PT0S\",\"bulkheadMaxConcurrent\":1,\"breakerMinCalls\":10}");
+        northstar().setScenarioState("ns-catalogue", "recovered");
+        sync(id);
+        String token = playerToken("EUR");
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> launch(token, id + ":ns-slow-launch", "{\"mode\":\"real\"}"));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() ->
+                json(get("/operator/providers/" + id + "/health", operatorToken()).body()).get("inFlight").asInt() == 1);
+
+        HttpResponse<String> second = launch(token, id + ":ns-northern-lights", "{\"mode\":\"real\"}");
+
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(503);
+        assertThat(json(second.body()).get("message").asText()).contains("too many calls in flight");
+        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(504);
+        assertThat(northstar().findAll(postRequestedFor(urlPathEqualTo("/" + id + URL)))).hasSize(1);
+        assertThat(sample(prometheus(), "hub_provider_outbound_seconds_count", "provider=\"" + id + "\"", "outcome=\"bulkhead_full\""))
+                .isEqualTo(1.0);
+        // once the slow call is over, the provider takes calls again
+        assertThat(launch(token, id + ":ns-northern-lights", "{\"mode\":\"real\"}").statusCode()).isEqualTo(200);
+    }
+
     private boolean lobbyAvailable(String token, String gameId) {
         for (JsonNode g : json(get("/games/list", token).body())) {
             if (g.get("gameId").asText().equals(gameId)) return g.get("available").asBoolean();

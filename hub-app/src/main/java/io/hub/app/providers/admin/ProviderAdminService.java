@@ -203,13 +203,14 @@ public class ProviderAdminService {
     }
 
     /**
-     * {@code {"available","breaker":"CLOSED|OPEN|HALF_OPEN","catalogue":{"lastAttemptAt","lastSuccessAt","games",
+     * {@code {"available","breaker":"CLOSED|OPEN|HALF_OPEN","inFlight","catalogue":{"lastAttemptAt","lastSuccessAt","games",
      * "skippedEntries","lastError","lastErrorAt","consecutiveFailures"}}}.
      */
     public Map<String, Object> health(ProviderConfig p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", p.enabled() && !calls.breakerOpen(p.id()));
         m.put("breaker", calls.breakerState(p.id()).name());
+        m.put("inFlight", calls.inFlight(p.id()));
         m.put("catalogue", sync.health(p.id()));
         return m;
     }

@@ -91,6 +91,12 @@ public class ProviderCalls {
         return g == null ? CircuitBreaker.State.CLOSED : g.breaker().getState();
     }
 
+    /** Calls to the provider in flight now (held by its bulkhead). */
+    public int inFlight(String providerId) {
+        Guard g = guards.get(providerId);
+        return g == null ? 0 : g.bulkhead().getBulkheadConfig().getMaxConcurrentCalls() - g.bulkhead().getMetrics().getAvailableConcurrentCalls();
+    }
+
     /** Whether calls to the provider are currently refused by its open breaker. */
     public boolean breakerOpen(String providerId) {
         CircuitBreaker.State s = breakerState(providerId);
