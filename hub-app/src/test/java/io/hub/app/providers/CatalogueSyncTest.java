@@ -156,6 +156,24 @@ class CatalogueSyncTest extends ProviderTestSupport {
         }
     }
 
+    @Autowired
+    io.hub.app.providers.catalogue.CatalogueSyncScheduler scheduler;
+
+    @Test
+    void a_provider_registered_on_another_node_gets_its_timed_route_at_the_next_refresh() {
+        String id = newId("other");
+        // written straight to the shared database, as another node's operator API would
+        registry.register(new ProviderConfig(id, ProviderProtocol.PRAGMATIC, "Other node", true, null, studios.baseUrl("redfox"),
+                List.of("EUR"), ProviderConfig.defaultPolicy(ProviderProtocol.PRAGMATIC), new ProviderCredentials(null, "other-secret", null),
+                Map.of("catalogueSyncPeriod", "PT10M"), 0, null, null));
+        assertThat(camel.getRoute("catalogue-sync-" + id)).isNull();
+
+        scheduler.scheduleAll();
+
+        assertThat(camel.getRoute("catalogue-sync-" + id)).isNotNull();
+        assertThat(camel.getRouteController().getRouteStatus("catalogue-sync-" + id).isStarted()).isTrue();
+    }
+
     @Test
     void the_lobby_lists_external_games_with_limits_and_availability_and_hides_disabled_games() {
         String id = newId("lob");

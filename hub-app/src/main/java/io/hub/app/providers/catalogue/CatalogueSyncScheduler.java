@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps one timed {@link CatalogueSyncRoute} ({@code catalogue-sync-<providerId>}) per provider with a catalogue URL,
  * ticking every {@code catalogueSyncPeriod}: all of them when the application is ready, and again for one provider
- * after an operator registered or updated it (a changed period replaces the route). Providers registered on another
- * node get their route here at the next start (their catalogue is still synced by that node).
+ * after an operator registered or updated it (a changed period replaces the route), and every
+ * {@code hub.providers.schedule-refresh-ms} (default 60 s) for providers registered or changed on another node. Every
+ * node runs the routes; the rate-limit claim in {@link CatalogueSync} keeps the pulls within the provider's limit.
  */
 @Component
 public class CatalogueSyncScheduler {
@@ -33,6 +34,8 @@ public class CatalogueSyncScheduler {
     }
 
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.scheduling.annotation.Scheduled(initialDelayString = "${hub.providers.schedule-refresh-ms:60000}",
+            fixedDelayString = "${hub.providers.schedule-refresh-ms:60000}")
     public void scheduleAll() {
         for (ProviderConfig p : registry.list()) {
             try {
