@@ -67,7 +67,7 @@ public class ProviderAdminController {
 
     @GetMapping("/{id}")
     public Map<String, Object> get(@PathVariable String id) {
-        return admin.viewWithHealth(admin.get(id));
+        return admin.viewWithHealth(admin.current(id));
     }
 
     @PatchMapping("/{id}")

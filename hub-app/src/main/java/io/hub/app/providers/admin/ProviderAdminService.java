@@ -109,7 +109,8 @@ public class ProviderAdminService {
     public ProviderConfig update(String actor, String id, ProviderInput in) {
         if (in == null) throw bad("MISSING_FIELD", "a JSON body is required");
         if (in.version() == null) throw bad("MISSING_FIELD", "version is required (the version you read)");
-        ProviderConfig cur = get(id);
+        ProviderConfig cur = current(id);   // unchanged fields are copied from it: never from a stale cache entry
+        if (cur.version() != in.version()) throw new ProviderRegistry.VersionConflictException(id, in.version(), cur.version());
         if (in.id() != null && !in.id().equals(id)) throw bad("INVALID_MESSAGE", "id cannot be changed");
         if (in.protocol() != null && protocol(in.protocol()) != cur.protocol()) throw bad("INVALID_MESSAGE", "protocol cannot be changed");
         ProviderConfig next = new ProviderConfig(id, cur.protocol(),
@@ -133,7 +134,7 @@ public class ProviderAdminService {
     }
 
     public ProviderConfig setEnabled(String actor, String id, boolean enabled) {
-        ProviderConfig before = get(id);
+        ProviderConfig before = current(id);
         ProviderConfig saved = tx.execute(s -> {
             ProviderConfig r = registry.setEnabled(id, enabled);
             audit.record(actor, enabled ? "PROVIDER_ENABLED" : "PROVIDER_DISABLED", "provider:" + id, view(before), view(r));
@@ -170,6 +171,12 @@ public class ProviderAdminService {
             audit.record(actor, "PROVIDER_CATALOGUE_SYNC", "provider:" + id, null, Map.of("status", "FAILED", "error", e.getMessage()));
             throw e;
         }
+    }
+
+    /** The provider as stored now (bypasses the registry's short cache: an operator reads the version to update). */
+    public ProviderConfig current(String id) {
+        registry.invalidate(id);
+        return get(id);
     }
 
     public ProviderConfig get(String id) {
