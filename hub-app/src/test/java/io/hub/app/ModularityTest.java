@@ -56,7 +56,9 @@ class ModularityTest {
                 Map.entry("lobby", Set.of("auth", "fairness", "games", "ledger", "player")),
                 Map.entry("operator", Set.of("ledger", "player", "web")),
                 Map.entry("player", Set.of("ledger")),
-                Map.entry("providers", Set.of("ledger")),
+                // issue 3: the lobby lists external games (games.ExternalGames), launch reads the player
+                // (auth.CurrentUser, player.User), the provider APIs answer web.ApiError
+                Map.entry("providers", Set.of("auth", "games", "ledger", "player", "web")),
                 Map.entry("routing", Set.of("events", "lobby")),
                 Map.entry("web", Set.of())));
     }

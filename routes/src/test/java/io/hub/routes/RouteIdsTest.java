@@ -59,7 +59,9 @@ class RouteIdsTest {
 
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids).containsExactlyInAnyOrder("hold-expiry", "lobby-message", "lobby-spin", "lobby-spin-transaction",
-                "outbox-relay", "wallet-push");
+                "outbox-relay", "wallet-push",
+                // issue 3, engineer B: outbound provider calls and one timed catalogue sync per provider
+                "provider-http", "catalogue-sync-direct-stand-in-1");
     }
 
     @Test
@@ -75,6 +77,7 @@ class RouteIdsTest {
         assertThat(nodeIds.get("outbox-relay")).contains("claim", "to-records", "publish", "mark-published");
         assertThat(nodeIds.get("wallet-push")).contains("push");
         assertThat(nodeIds.get("hold-expiry")).contains("void-expired-holds");
+        assertThat(nodeIds.get("provider-http")).contains("to-http-request", "call-provider", "to-reply");
     }
 
     @Test
@@ -143,6 +146,7 @@ class RouteIdsTest {
             else if (p == OutboxPort.class) args[i] = new OutboxRelayRouteTest.FakeOutbox(new ArrayList<>());
             else if (p == WalletEventListener.class) args[i] = (WalletEventListener) payload -> { };
             else if (p == Runnable.class) args[i] = (Runnable) () -> { };
+            else if (p == io.hub.contracts.providers.CatalogueSyncPort.class) args[i] = (io.hub.contracts.providers.CatalogueSyncPort) id -> { };
             else if (p == String.class) args[i] = "direct:stand-in-" + i;
             else if (p == long.class) args[i] = 1000L;
             else if (p == int.class) args[i] = 10;

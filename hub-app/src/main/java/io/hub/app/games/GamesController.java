@@ -15,10 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class GamesController {
     private final GameCatalogue catalogue;
     private final CurrentUser current;
+    private final org.springframework.beans.factory.ObjectProvider<ExternalGames> external;
 
-    public GamesController(GameCatalogue catalogue, CurrentUser current) {
+    public GamesController(GameCatalogue catalogue, CurrentUser current,
+                           org.springframework.beans.factory.ObjectProvider<ExternalGames> external) {
         this.catalogue = catalogue;
         this.current = current;
+        this.external = external;
     }
 
     /**
@@ -29,6 +32,8 @@ public class GamesController {
     public List<GameCatalogue.GameEntry> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String currency) {
         User user = current.of(jwt);
         String cur = user.currency() != null ? user.currency() : CurrencyUnit.of(currency == null ? "EUR" : currency).code();
-        return catalogue.list(cur);
+        List<GameCatalogue.GameEntry> all = new java.util.ArrayList<>(catalogue.list(cur));
+        external.orderedStream().forEach(x -> all.addAll(x.list(cur)));   // external providers' games (issue 3)
+        return all;
     }
 }

@@ -85,6 +85,54 @@ public class ProviderRegistry {
         return jdbc.query("SELECT * FROM provider ORDER BY id", (rs, i) -> map(rs));
     }
 
+    /**
+     * Replaces a provider's mutable fields (everything but id, protocol and created_at) if its stored version is still
+     * {@code expectedVersion}; the version grows by one. Added for the operator API (issue 3, engineer B).
+     *
+     * @throws ProviderNotFoundException when no provider has this id
+     * @throws VersionConflictException  when the stored version is not {@code expectedVersion} (nothing is written)
+     */
+    public ProviderConfig update(ProviderConfig p, long expectedVersion) {
+        int n = jdbc.update("UPDATE provider SET display_name = ?, enabled = ?, launch_base_url = ?, catalogue_base_url = ?,"
+                        + " currencies = ?, policy = ?::jsonb, credentials = ?::jsonb, settings = ?::jsonb, version = version + 1,"
+                        + " updated_at = clock_timestamp() WHERE id = ? AND version = ?",
+                ps -> {
+                    ps.setString(1, p.displayName());
+                    ps.setBoolean(2, p.enabled());
+                    ps.setString(3, p.launchBaseUrl());
+                    ps.setString(4, p.catalogueBaseUrl());
+                    ps.setArray(5, ps.getConnection().createArrayOf("text", p.currencies().toArray()));
+                    ps.setString(6, write(p.policy()));
+                    ps.setString(7, write(p.credentials()));
+                    ps.setString(8, write(p.settings()));
+                    ps.setString(9, p.id());
+                    ps.setLong(10, expectedVersion);
+                });
+        cache.remove(p.id());
+        if (n == 0) throw missingOrStale(p.id(), expectedVersion);
+        return find(p.id()).orElseThrow();
+    }
+
+    /**
+     * Enables or disables a provider (a disabled provider's callbacks are refused and its games unavailable); the
+     * version grows by one. Added for the operator API (issue 3, engineer B).
+     *
+     * @throws ProviderNotFoundException when no provider has this id
+     */
+    public ProviderConfig setEnabled(String id, boolean enabled) {
+        int n = jdbc.update("UPDATE provider SET enabled = ?, version = version + 1, updated_at = clock_timestamp() WHERE id = ?",
+                enabled, id);
+        cache.remove(id);
+        if (n == 0) throw new ProviderNotFoundException(id);
+        return find(id).orElseThrow();
+    }
+
+    private RuntimeException missingOrStale(String id, long expectedVersion) {
+        Long current = jdbc.query("SELECT version FROM provider WHERE id = ?", (rs, i) -> rs.getLong(1), id).stream().findFirst().orElse(null);
+        if (current == null) return new ProviderNotFoundException(id);
+        return new VersionConflictException(id, expectedVersion, current);
+    }
+
     /** Drops the cached entry (after an update through another class). */
     public void invalidate(String id) {
         cache.remove(id);
@@ -110,6 +158,27 @@ public class ProviderRegistry {
             return json.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** No provider has this id. */
+    public static class ProviderNotFoundException extends RuntimeException {
+        public ProviderNotFoundException(String id) {
+            super("no provider '" + id + "'");
+        }
+    }
+
+    /** An update based on a version that is no longer the stored one (optimistic locking). */
+    public static class VersionConflictException extends RuntimeException {
+        private final long currentVersion;
+
+        public VersionConflictException(String id, long expected, long current) {
+            super("provider '" + id + "' is at version " + current + ", not " + expected);
+            this.currentVersion = current;
+        }
+
+        public long currentVersion() {
+            return currentVersion;
         }
     }
 

@@ -226,8 +226,12 @@ class AuthTest extends HubIntegrationTest {
         TestPlayer p = newPlayer("EUR", "0");
         HttpResponse<String> r = get("/games/list", login(p.username(), p.password()).accessToken());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        JsonNode games = json(r.body());
-        assertThat(games.isArray()).isTrue();
+        JsonNode all = json(r.body());
+        assertThat(all.isArray()).isTrue();
+        // the in-house games come first; external providers' games (issue 3, provider = their id) follow
+        com.fasterxml.jackson.databind.node.ArrayNode games = JSON.createArrayNode();
+        for (JsonNode g : all) if ("hub".equals(g.path("provider").asText())) games.add(g);
+        assertThat(all.get(0)).isEqualTo(games.get(0));
         assertThat(games.findValuesAsText("gameId")).containsExactly("red-white-blue", "atkins-diet");
         for (JsonNode g : games) {
             assertThat(g.get("name").asText()).isNotBlank();
@@ -251,6 +255,8 @@ class AuthTest extends HubIntegrationTest {
         assertThat(gbpGames.findValuesAsText("currency")).containsOnly("GBP");
         JsonNode usd = json(get("/games/list?currency=USD", operatorToken()).body());
         assertThat(usd.findValuesAsText("currency")).containsOnly("USD");
-        assertThat(usd).hasSize(2);
+        int inHouse = 0;
+        for (JsonNode g : usd) if ("hub".equals(g.path("provider").asText())) inHouse++;
+        assertThat(inHouse).isEqualTo(2);
     }
 }

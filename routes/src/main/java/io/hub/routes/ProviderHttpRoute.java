@@ -1,0 +1,57 @@
+package io.hub.routes;
+
+import io.hub.contracts.providers.OutboundCall;
+import io.hub.contracts.providers.OutboundReply;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * Every outbound HTTP call to an external provider (game launch, catalogue): {@code direct:provider-http} takes an
+ * {@link OutboundCall} and answers an {@link OutboundReply} with whatever status the provider sent (the endpoint never
+ * throws on a 4xx/5xx; the caller decides). Transport failures (connect error, read time-out) surface as the
+ * exchange's exception. The HTTP component (camel-http) and its time-outs are configured by the application; the
+ * circuit breaker, bulkhead and retries of the caller wrap this route.
+ */
+public class ProviderHttpRoute extends RouteBuilder {
+    /** The endpoint callers send {@link OutboundCall}s to. */
+    public static final String ENDPOINT = "direct:provider-http";
+    static final String TARGET = "hubProviderTarget";
+
+    @Override
+    public void configure() {
+        // the caller records every failure (metrics, breaker, provider health): no ERROR log with a stack trace per call
+        errorHandler(defaultErrorHandler().logExhausted(false));
+        from(ENDPOINT).routeId("provider-http")
+                .process(ProviderHttpRoute::toHttpRequest).id("to-http-request")
+                .toD("${exchangeProperty." + TARGET + "}").id("call-provider")
+                .process(ProviderHttpRoute::toReply).id("to-reply");
+    }
+
+    static void toHttpRequest(Exchange e) throws org.apache.camel.InvalidPayloadException {
+        OutboundCall call = e.getMessage().getMandatoryBody(OutboundCall.class);
+        Message m = e.getMessage();
+        m.removeHeaders("*");
+        String url = call.url();
+        int q = url.indexOf('?');
+        String target = q < 0 ? url : url.substring(0, q);
+        if (q >= 0) m.setHeader(Exchange.HTTP_QUERY, url.substring(q + 1));
+        // the provider's answer is returned whatever its status; the caller maps 4xx/5xx
+        e.setProperty(TARGET, target + "?throwExceptionOnFailure=false");
+        m.setHeader(Exchange.HTTP_METHOD, call.method());
+        m.setHeader("Accept", "application/json");
+        if (call.body() != null) {
+            m.setHeader(Exchange.CONTENT_TYPE, call.contentType());
+            m.setBody(call.body());
+        } else {
+            m.setBody(null);
+        }
+    }
+
+    static void toReply(Exchange e) {
+        Message m = e.getMessage();
+        Integer status = m.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String body = m.getBody(String.class);
+        m.setBody(new OutboundReply(status == null ? 0 : status, m.getHeader(Exchange.CONTENT_TYPE, String.class), body));
+    }
+}
