@@ -55,7 +55,7 @@ class ModularityTest {
                 Map.entry("lobby", Set.<String>of("auth", "games", "ledger", "player")),
                 Map.entry("operator", Set.<String>of("ledger", "player", "web")),
                 Map.entry("player", Set.<String>of("ledger")),
-                Map.entry("providers", Set.<String>of("ledger")),
+                Map.entry("providers", Set.<String>of("ledger", "player", "web")),
                 Map.entry("routing", Set.<String>of("events", "lobby")),
                 Map.entry("web", Set.<String>of())));
     }

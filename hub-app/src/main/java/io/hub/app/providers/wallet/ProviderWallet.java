@@ -1,0 +1,512 @@
+package io.hub.app.providers.wallet;
+
+import io.hub.app.ledger.AccountDirectory;
+import io.hub.app.ledger.AccountDirectory.PlayerAccounts;
+import io.hub.app.ledger.AccountRef;
+import io.hub.app.ledger.AccountType;
+import io.hub.app.ledger.IdempotencyConflictException;
+import io.hub.app.ledger.IdempotencyKey;
+import io.hub.app.ledger.Ledger;
+import io.hub.app.ledger.LedgerCommand;
+import io.hub.app.ledger.LedgerResult;
+import io.hub.app.ledger.Leg;
+import io.hub.app.ledger.Uuids;
+import io.hub.app.player.User;
+import io.hub.app.player.UserDirectory;
+import io.hub.app.providers.ProviderConfig;
+import io.hub.app.providers.ProviderSession;
+import io.hub.app.providers.ProviderSessions;
+import io.hub.contracts.RejectedException;
+import io.hub.contracts.money.CurrencyUnit;
+import io.hub.contracts.money.Money;
+import io.hub.contracts.wallet.Applied;
+import io.hub.contracts.wallet.Balance;
+import io.hub.contracts.wallet.BalanceResult;
+import io.hub.contracts.wallet.Bet;
+import io.hub.contracts.wallet.PromoCredit;
+import io.hub.contracts.wallet.Rejected;
+import io.hub.contracts.wallet.Rollback;
+import io.hub.contracts.wallet.RoundEnd;
+import io.hub.contracts.wallet.SessionCheck;
+import io.hub.contracts.wallet.SessionResult;
+import io.hub.contracts.wallet.WalletCommand;
+import io.hub.contracts.wallet.WalletRejection;
+import io.hub.contracts.wallet.WalletResult;
+import io.hub.contracts.wallet.Win;
+import io.hub.providers.ProviderPolicy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The seamless wallet behind every provider protocol: applies canonical {@link WalletCommand}s to the ledger,
+ * honouring the provider's {@link ProviderPolicy} (providers.md §5.3) and keeping its bets, rounds and callbacks
+ * (tables {@code provider_transaction}, {@code provider_bet}, {@code provider_round}, migration V4).
+ *
+ * <p>Money: a bet moves the stake from the player's {@code PLAYER_CASH} to the player's shard of
+ * {@code PROVIDER_CLEARING}; wins, bet-less credits (promo, jackpot, bonus) and rollbacks move money back. A
+ * rollback credits the <em>stored</em> stake, never the amount in the request (§3 scenario 13), as a new ledger
+ * transaction. Ledger idempotency keys are {@code (provider:<id>, scope, <kind>:<provider transaction id>)}; scope is
+ * {@code ""} for global ids or the player id when the policy scopes ids per player.
+ *
+ * <p>Each command runs in one database transaction that first takes a per-player advisory lock, so a player's
+ * callbacks from every provider serialise (bets, wins and rollbacks arriving in parallel and out of order see each
+ * other's effects; §3 scenarios 4–7) and the answer is computed from committed state only. A refused command writes
+ * nothing (except a tombstone for a rollback of an unknown bet, §3 scenarios 4–5). Unexpected failures propagate
+ * (the route answers "internal error, retry" and nothing is cached, §3 scenario 19).
+ */
+@Component
+public class ProviderWallet {
+    /** First key of the two-int advisory lock space for per-player provider wallet locks ('PW' + 1). */
+    private static final int LOCK_CLASS = 0x50570001;
+    private static final int MAX_ID = 180;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Ledger ledger;
+    private final AccountDirectory accounts;
+    private final UserDirectory users;
+    private final ProviderSessions sessions;
+    private final ObjectProvider<ProviderBetGate> gates;
+    private final ProviderWalletFaults faults;
+
+    public ProviderWallet(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, AccountDirectory accounts,
+                          UserDirectory users, ProviderSessions sessions, ObjectProvider<ProviderBetGate> gates, ProviderWalletFaults faults) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.users = users;
+        this.sessions = sessions;
+        this.gates = gates;
+        this.faults = faults;
+    }
+
+    /** A hub player as a provider names them (the player id the hub gave the provider at launch: its UUID). */
+    record Player(UUID id, PlayerAccounts accounts, CurrencyUnit currency, boolean active) {
+    }
+
+    /** A refusal inside the transaction: rolls it back, answered with the balance after the rollback. */
+    static final class Refusal extends RuntimeException {
+        final WalletRejection reason;
+
+        Refusal(WalletRejection reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /** Applies one verified command for the provider; never throws for a domain refusal. */
+    public WalletResult apply(ProviderConfig provider, WalletCommand command) {
+        if (command instanceof Bet b) return bet(provider, b);
+        if (command instanceof Win w) return win(provider, w);
+        if (command instanceof Rollback r) return rollback(provider, r);
+        if (command instanceof PromoCredit p) return promo(provider, p);
+        if (command instanceof RoundEnd e) return roundEnd(provider, e);
+        if (command instanceof Balance b) return balance(provider, b);
+        return sessionCheck(provider, (SessionCheck) command);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- bets
+
+    /** The one bet path: every gate (player state, currency, session, {@link ProviderBetGate}s) is here. */
+    private WalletResult bet(ProviderConfig p, Bet b) {
+        Player pl = player(b.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        if (!pl.active()) return rejected(WalletRejection.PLAYER_BLOCKED, pl, "player is blocked");
+        WalletRejection r = currency(p, pl, b.amount().currency());
+        if (r == null) r = token(p, pl, b.sessionToken(), ProviderPolicy.TokenCheck.ENFORCE, false);
+        if (r == null) {
+            for (ProviderBetGate gate : gates.orderedStream().toList()) {
+                Optional<WalletRejection> g = gate.check(pl.id(), p.id());
+                if (g.isPresent()) {
+                    r = g.get();
+                    break;
+                }
+            }
+        }
+        if (r != null) return rejected(r, pl, r.name());
+        String scope = scope(p, pl);
+        long stake = b.freeBet() ? 0 : b.amount().amountMinor();
+        byte[] hash = hash("BET", pl.id(), b.roundId(), b.betRef(), b.amount(), b.freeBet());
+        String key = "bet:" + checkedId(b.transactionId());
+        return inTransaction(pl, () -> {
+            Optional<WalletResult> replay = replay(p, pl, scope, key, "BET", hash);
+            if (replay.isPresent()) return replay.get();
+            BetRow existing = findBet(p, scope, b.betRef());
+            if (existing != null) {
+                throw existing.state.equals("TOMBSTONE")
+                        ? new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back before it arrived")
+                        : new Refusal(WalletRejection.TRANSACTION_EXISTS, "another debit has this bet reference");
+            }
+            String round = roundStatus(p, pl, b.roundId());
+            if ("CLOSED".equals(round)) throw new Refusal(WalletRejection.ROUND_CLOSED, "the round is closed");
+            Moved moved = stake == 0 ? new Moved(null, cash(pl))
+                    : move(p, pl, scope, key, "PROVIDER_BET", true, stake, hash, meta(p, "BET", b.transactionId(), b.roundId(), b.gameId()));
+            if (round == null) {
+                jdbc.update("INSERT INTO provider_round (provider_id, player_id, round_id, game_id, currency, status) VALUES (?, ?, ?, ?, ?, 'OPEN')",
+                        p.id(), pl.id(), b.roundId(), b.gameId(), pl.currency().code());
+            }
+            if (b.roundClosed()) closeRound(p, pl, b.roundId(), "FLAG");
+            jdbc.update("INSERT INTO provider_bet (provider_id, scope, bet_ref, player_id, round_id, transaction_id, stake_minor, currency, state)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", p.id(), scope, b.betRef(), pl.id(), b.roundId(), b.transactionId(), stake,
+                    pl.currency().code());
+            return record(p, pl, scope, key, "BET", b.roundId(), b.betRef(), stake, hash, moved);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------- wins
+
+    private WalletResult win(ProviderConfig p, Win w) {
+        Player pl = player(w.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = currency(p, pl, w.amount().currency());
+        if (r == null && w.promoAmount() != null && !w.promoAmount().currency().equals(pl.currency())) r = WalletRejection.CURRENCY_MISMATCH;
+        if (r == null) r = token(p, pl, w.sessionToken(), p.policy().tokenOnWin(), true);
+        if (r != null) return rejected(r, pl, r.name());
+        String scope = scope(p, pl);
+        long total = Math.addExact(w.amount().amountMinor(), w.promoAmount() == null ? 0 : w.promoAmount().amountMinor());
+        byte[] hash = hash("WIN", pl.id(), w.roundId(), w.betRef(), w.amount(), w.promoAmount(), w.promoRef());
+        String key = "win:" + checkedId(w.transactionId());
+        return inTransaction(pl, () -> {
+            Optional<WalletResult> replay = replay(p, pl, scope, key, "WIN", hash);
+            if (replay.isPresent()) return replay.get();
+            String roundId;
+            if (w.betRef() != null) {
+                BetRow bet = findBet(p, scope, w.betRef());
+                if (bet == null || !bet.playerId.equals(pl.id())) {
+                    throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + w.betRef());
+                }
+                if (bet.state.equals("TOMBSTONE") || (bet.state.equals("ROLLED_BACK") && !p.policy().creditAfterCancel())) {
+                    throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back");
+                }
+                roundId = bet.roundId;
+                if (bet.state.equals("SETTLED") && "CLOSED".equals(roundStatus(p, pl, roundId))) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet is settled and its round closed");
+                }
+                jdbc.update("UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND scope = ? AND bet_ref = ? AND state = 'OPEN'",
+                        p.id(), scope, w.betRef());
+            } else {
+                roundId = w.roundId();
+                List<String> states = jdbc.queryForList("SELECT state FROM provider_bet WHERE provider_id = ? AND player_id = ? AND round_id = ?",
+                        String.class, p.id(), pl.id(), roundId);
+                if (states.isEmpty()) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet in round " + roundId);
+                boolean live = states.stream().anyMatch(s -> s.equals("OPEN") || s.equals("SETTLED"));
+                if (!live && !p.policy().creditAfterCancel()) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the round's bets were rolled back");
+                if (states.stream().noneMatch(s -> s.equals("OPEN")) && "CLOSED".equals(roundStatus(p, pl, roundId))) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, "the round is settled and closed");
+                }
+                jdbc.update("UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND player_id = ? AND round_id = ? AND state = 'OPEN'",
+                        p.id(), pl.id(), roundId);
+            }
+            Moved moved = total == 0 ? new Moved(null, cash(pl))
+                    : move(p, pl, scope, key, "PROVIDER_WIN", false, total, hash, meta(p, "WIN", w.transactionId(), roundId, w.gameId()));
+            if (w.roundClosed() && roundId != null) closeRound(p, pl, roundId, "FLAG");
+            return record(p, pl, scope, key, "WIN", roundId, w.betRef(), total, hash, moved);
+        });
+    }
+
+    // ----------------------------------------------------------------------------------------------- rollbacks
+
+    private WalletResult rollback(ProviderConfig p, Rollback rb) {
+        Player pl = player(rb.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = token(p, pl, rb.sessionToken(), p.policy().tokenOnRollback(), true);
+        if (r != null) return rejected(r, pl, r.name());
+        String scope = scope(p, pl);
+        // the request's amount is not part of the fingerprint: it is informational (a refund credits the stored stake)
+        byte[] hash = hash("ROLLBACK", pl.id(), rb.betRef());
+        String key = "rollback:" + checkedId(rb.transactionId() != null ? rb.transactionId() : rb.betRef());
+        return inTransaction(pl, () -> {
+            Optional<WalletResult> replay = replay(p, pl, scope, key, "ROLLBACK", hash);
+            if (replay.isPresent()) return replay.get();
+            BetRow bet = findBet(p, scope, rb.betRef());
+            if (bet == null) {
+                // §3 scenarios 4-5: remember the rollback so the late bet is refused; answer per policy
+                String tombstoneId = Uuids.v7().toString();
+                jdbc.update("INSERT INTO provider_bet (provider_id, scope, bet_ref, player_id, round_id, stake_minor, currency, state, rollback_tx_id)"
+                        + " VALUES (?, ?, ?, ?, ?, 0, ?, 'TOMBSTONE', ?)", p.id(), scope, rb.betRef(), pl.id(), rb.roundId(),
+                        pl.currency().code(), tombstoneId);
+                return unknownRollback(p, pl, tombstoneId);
+            }
+            if (!bet.playerId.equals(pl.id())) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + rb.betRef());
+            if (bet.state.equals("TOMBSTONE")) return unknownRollback(p, pl, bet.rollbackTxId);
+            if (bet.state.equals("ROLLED_BACK")) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "already rolled back");
+            if (bet.state.equals("SETTLED") && p.policy().cancelAfterSettle() == ProviderPolicy.CancelAfterSettle.REJECT) {
+                throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet has a win");
+            }
+            long credit = bet.stakeMinor;
+            Money claimed = rb.claimedAmount();
+            if (p.policy().partialRollbacks() && claimed != null && claimed.currency().equals(pl.currency())
+                    && claimed.amountMinor() > 0 && claimed.amountMinor() < credit) {
+                credit = claimed.amountMinor();
+            }
+            Moved moved = credit == 0 ? new Moved(null, cash(pl))
+                    : move(p, pl, scope, key, "PROVIDER_ROLLBACK", false, credit, hash, meta(p, "ROLLBACK", rb.transactionId(), bet.roundId, rb.gameId()));
+            jdbc.update("UPDATE provider_bet SET state = 'ROLLED_BACK', rollback_tx_id = ?, updated_at = clock_timestamp() WHERE provider_id = ? AND scope = ? AND bet_ref = ?",
+                    key, p.id(), scope, rb.betRef());
+            if (rb.roundClosed() && bet.roundId != null) closeRound(p, pl, bet.roundId, "FLAG");
+            return record(p, pl, scope, key, "ROLLBACK", bet.roundId, rb.betRef(), credit, hash, moved);
+        });
+    }
+
+    private WalletResult unknownRollback(ProviderConfig p, Player pl, String tombstoneId) {
+        Money balance = cash(pl);
+        return p.policy().unknownRollback() == ProviderPolicy.UnknownRollback.NOT_FOUND
+                ? new Rejected(WalletRejection.TRANSACTION_NOT_FOUND, balance, "rollback of an unknown bet (tombstone kept)")
+                : new Applied(tombstoneId, balance, null, false);
+    }
+
+    // ------------------------------------------------------------------------------------------ bet-less credits
+
+    private WalletResult promo(ProviderConfig p, PromoCredit c) {
+        Player pl = player(c.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = currency(p, pl, c.amount().currency());
+        if (r != null) return rejected(r, pl, r.name());
+        // no session needed (§3 scenario 20: async credits long after the session ended)
+        String scope = scope(p, pl);
+        byte[] hash = hash("PROMO", pl.id(), c.kind(), c.amount(), c.campaignRef(), c.roundId());
+        String key = "promo:" + checkedId(c.transactionId());
+        return inTransaction(pl, () -> {
+            Optional<WalletResult> replay = replay(p, pl, scope, key, "PROMO", hash);
+            if (replay.isPresent()) return replay.get();
+            long amount = c.amount().amountMinor();
+            Moved moved = amount == 0 ? new Moved(null, cash(pl))
+                    : move(p, pl, scope, key, "PROVIDER_" + c.kind().name(), false, amount, hash,
+                    meta(p, c.kind().name(), c.transactionId(), c.roundId(), c.gameId()));
+            return record(p, pl, scope, key, "PROMO", c.roundId(), null, amount, hash, moved);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------- rounds, balance, session
+
+    private WalletResult roundEnd(ProviderConfig p, RoundEnd e) {
+        Player pl = player(e.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        return inTransaction(pl, () -> {
+            closeRound(p, pl, e.roundId(), "ROUND_END"); // repeatable; an unknown round is a no-op (providers.md §1 row 14)
+            return new BalanceResult(cash(pl), null);
+        });
+    }
+
+    private WalletResult balance(ProviderConfig p, Balance b) {
+        Player pl = player(b.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = b.currency() == null ? null : currency(p, pl, b.currency());
+        if (r == null && b.sessionToken() != null) r = token(p, pl, b.sessionToken(), p.policy().tokenOnWin(), false);
+        if (r != null) return rejected(r, pl, r.name());
+        return new BalanceResult(cash(pl), null);
+    }
+
+    private WalletResult sessionCheck(ProviderConfig p, SessionCheck c) {
+        Optional<ProviderSession> s = sessions.resolve(p.id(), c.sessionToken());
+        if (s.isEmpty()) return Rejected.of(WalletRejection.INVALID_TOKEN);
+        ProviderSession session = s.get();
+        if (c.playerId() != null && !c.playerId().equals(session.playerId().toString())) return Rejected.of(WalletRejection.INVALID_TOKEN);
+        Player pl = player(session.playerId().toString());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        if (session.superseded()) return rejected(WalletRejection.INVALID_TOKEN, pl, "the session was replaced");
+        if (!session.current(Instant.now())) return rejected(WalletRejection.TOKEN_EXPIRED, pl, "the session expired");
+        if (session.mode() == ProviderSession.Mode.DEMO) return rejected(WalletRejection.INVALID_TOKEN, pl, "demo sessions use no wallet");
+        if (!pl.active()) return rejected(WalletRejection.PLAYER_BLOCKED, pl, "player is blocked");
+        String token = c.sessionToken();
+        if (c.rotate()) {
+            try {
+                token = sessions.rotate(session).token();
+            } catch (ProviderSessions.SessionNotCurrentException e) {
+                return rejected(WalletRejection.INVALID_TOKEN, pl, "the session was replaced");
+            }
+        }
+        return new SessionResult(pl.id().toString(), token, cash(pl), null);
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private WalletResult inTransaction(Player pl, Supplier<WalletResult> work) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) l", Integer.class, LOCK_CLASS, pl.id().hashCode());
+                    faults.check(pl.id());
+                    return work.get();
+                });
+            } catch (Refusal r) {
+                return new Rejected(r.reason, cash(pl), r.getMessage());
+            } catch (IdempotencyConflictException e) {
+                return new Rejected(WalletRejection.IDEMPOTENCY_CONFLICT, cash(pl), "same transaction id, different request");
+            } catch (RejectedException e) {
+                return new Rejected(WalletRejection.of(e.code()), cash(pl), e.getMessage());
+            } catch (DuplicateKeyException e) {
+                // another player's callback took the same global id or bet reference at the same moment: look again
+                if (attempt >= 1) return new Rejected(WalletRejection.IDEMPOTENCY_CONFLICT, cash(pl), "same transaction id, different request");
+            }
+        }
+    }
+
+    private record Moved(UUID ledgerTx, Money balance) {
+    }
+
+    private Moved move(ProviderConfig p, Player pl, String scope, String key, String reason, boolean debit, long minor,
+                       byte[] hash, Map<String, Object> meta) {
+        AccountRef clearing = accounts.systemAccount(AccountType.PROVIDER_CLEARING, pl.currency().code(), pl.accounts().cash().id());
+        Leg[] legs = debit ? Leg.transfer(pl.accounts().cash(), clearing, minor) : Leg.transfer(clearing, pl.accounts().cash(), minor);
+        long cashId = pl.accounts().cash().id();
+        LedgerCommand cmd = new LedgerCommand(new IdempotencyKey("provider:" + p.id(), scope, key), reason, pl.currency(), pl.id(),
+                List.of(legs), reason + "|" + java.util.HexFormat.of().formatHex(hash) + "|" + minor, null, null, meta,
+                applied -> Map.of("balanceMinor", applied.balances().get(cashId).balanceMinor()));
+        LedgerResult result = ledger.apply(cmd);
+        if (result instanceof LedgerResult.Applied a) {
+            return new Moved(a.transactionId(), Money.ofMinor(a.balances().get(cashId).balanceMinor(), pl.currency()));
+        }
+        // the ledger had the key without our provider_transaction row: cannot happen (same database transaction)
+        throw new IllegalStateException("ledger key " + key + " exists without its provider transaction");
+    }
+
+    private WalletResult record(ProviderConfig p, Player pl, String scope, String key, String kind, String roundId, String betRef,
+                                long amount, byte[] hash, Moved moved) {
+        String hubTx = moved.ledgerTx() != null ? moved.ledgerTx().toString() : Uuids.v7().toString();
+        jdbc.update("INSERT INTO provider_transaction (provider_id, scope, transaction_id, kind, player_id, round_id, bet_ref, amount_minor,"
+                        + " currency, request_hash, hub_tx_id, ledger_tx, balance_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                p.id(), scope, key, kind, pl.id(), roundId, betRef, amount, pl.currency().code(), hash, hubTx, moved.ledgerTx(),
+                moved.balance().amountMinor());
+        return new Applied(hubTx, moved.balance(), null, false);
+    }
+
+    /** The answer to a repeat of an applied callback (§1 row 9, §3 scenarios 1-2, 18), or empty for a new one. */
+    private Optional<WalletResult> replay(ProviderConfig p, Player pl, String scope, String key, String kind, byte[] hash) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT kind, player_id, request_hash, hub_tx_id, balance_minor FROM provider_transaction"
+                + " WHERE provider_id = ? AND scope = ? AND transaction_id = ?", p.id(), scope, key);
+        if (rows.isEmpty()) return Optional.empty();
+        Map<String, Object> row = rows.get(0);
+        if (!kind.equals(row.get("kind")) || !pl.id().equals(row.get("player_id"))
+                || !MessageDigest.isEqual(hash, (byte[]) row.get("request_hash"))) {
+            throw new Refusal(WalletRejection.IDEMPOTENCY_CONFLICT, "same transaction id, different request");
+        }
+        String hubTx = (String) row.get("hub_tx_id");
+        switch (p.policy().replay()) {
+            case ORIGINAL_RESPONSE:
+                return Optional.of(new Applied(hubTx, Money.ofMinor(((Number) row.get("balance_minor")).longValue(), pl.currency()), null, true));
+            case CURRENT_BALANCE:
+                return Optional.of(new Applied(hubTx, cash(pl), null, true));
+            default:
+                return Optional.of(new Rejected(WalletRejection.TRANSACTION_EXISTS, cash(pl), "already processed"));
+        }
+    }
+
+    private record BetRow(UUID playerId, String roundId, long stakeMinor, String state, String rollbackTxId) {
+    }
+
+    private BetRow findBet(ProviderConfig p, String scope, String betRef) {
+        return jdbc.query("SELECT player_id, round_id, stake_minor, state, rollback_tx_id FROM provider_bet WHERE provider_id = ? AND scope = ? AND bet_ref = ?",
+                (rs, i) -> new BetRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
+                p.id(), scope, betRef).stream().findFirst().orElse(null);
+    }
+
+    private String roundStatus(ProviderConfig p, Player pl, String roundId) {
+        if (roundId == null) return null;
+        return jdbc.query("SELECT status FROM provider_round WHERE provider_id = ? AND player_id = ? AND round_id = ?",
+                (rs, i) -> rs.getString(1), p.id(), pl.id(), roundId).stream().findFirst().orElse(null);
+    }
+
+    private void closeRound(ProviderConfig p, Player pl, String roundId, String by) {
+        jdbc.update("UPDATE provider_round SET status = 'CLOSED', closed_by = ?, closed_at = clock_timestamp()"
+                + " WHERE provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN'", by, p.id(), pl.id(), roundId);
+    }
+
+    /** Session rules (§1 row 11, §3 scenario 10): bets need a current REAL session when a token is sent. */
+    private WalletRejection token(ProviderConfig p, Player pl, String token, ProviderPolicy.TokenCheck check, boolean credit) {
+        if (token == null) return check == ProviderPolicy.TokenCheck.ENFORCE && credit ? WalletRejection.INVALID_TOKEN : null;
+        Optional<ProviderSession> s = sessions.resolve(p.id(), token);
+        if (s.isPresent() && s.get().mode() == ProviderSession.Mode.DEMO) return WalletRejection.INVALID_TOKEN; // never real money
+        if (check == ProviderPolicy.TokenCheck.SKIP) return null;
+        if (s.isEmpty() || !s.get().playerId().equals(pl.id())) return WalletRejection.INVALID_TOKEN;
+        if (!s.get().currency().trim().equals(pl.currency().code())) return WalletRejection.CURRENCY_MISMATCH;
+        if (check == ProviderPolicy.TokenCheck.IGNORE_EXPIRY) return null;
+        if (s.get().superseded()) return WalletRejection.TOKEN_EXPIRED;
+        if (!s.get().current(Instant.now())) return WalletRejection.TOKEN_EXPIRED;
+        return null;
+    }
+
+    private static WalletRejection currency(ProviderConfig p, Player pl, CurrencyUnit c) {
+        if (!c.equals(pl.currency())) return WalletRejection.CURRENCY_MISMATCH;
+        if (!p.currencies().isEmpty() && !p.currencies().contains(c.code())) return WalletRejection.CURRENCY_MISMATCH;
+        return null;
+    }
+
+    private static String scope(ProviderConfig p, Player pl) {
+        return p.policy().txIdScope() == ProviderPolicy.TxIdScope.PER_PLAYER ? pl.id().toString() : "";
+    }
+
+    private static String checkedId(String id) {
+        if (id.length() > MAX_ID) throw new Refusal(WalletRejection.INVALID_MESSAGE, "transaction id longer than " + MAX_ID);
+        return id;
+    }
+
+    /** The player a provider names, or null when unknown (not a hub player id, or no wallet). */
+    Player player(String providerPlayerId) {
+        UUID id;
+        try {
+            id = UUID.fromString(providerPlayerId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+        Optional<User> user = users.byId(id);
+        if (user.isEmpty() || user.get().role() != User.Role.PLAYER) return null;
+        Optional<PlayerAccounts> acc = accounts.player(id);
+        if (acc.isEmpty()) return null;
+        boolean active = "ACTIVE".equals(users.status(id));
+        return new Player(id, acc.get(), CurrencyUnit.of(acc.get().currency()), active);
+    }
+
+    /** The player's wallet currency (for protocols whose amounts carry none: Pragmatic). */
+    Optional<CurrencyUnit> currencyOf(String providerPlayerId) {
+        UUID id;
+        try {
+            id = UUID.fromString(providerPlayerId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+        return accounts.player(id).map(a -> CurrencyUnit.of(a.currency()));
+    }
+
+    Money cash(Player pl) {
+        return Money.ofMinor(accounts.balance(pl.accounts().cash().id())[0], pl.currency());
+    }
+
+    private WalletResult rejected(WalletRejection r, Player pl, String detail) {
+        return new Rejected(r, cash(pl), detail);
+    }
+
+    private static Map<String, Object> meta(ProviderConfig p, String kind, String txId, String roundId, String gameId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("provider", p.id());
+        m.put("kind", kind);
+        if (txId != null) m.put("providerTransactionId", txId);
+        if (roundId != null) m.put("roundId", roundId);
+        if (gameId != null) m.put("gameId", gameId);
+        return m;
+    }
+
+    private static byte[] hash(Object... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : parts) sb.append(o == null ? "\u2400" : o.toString()).append('\u241F');
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
