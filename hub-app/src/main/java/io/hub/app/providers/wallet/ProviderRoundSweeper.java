@@ -32,7 +32,7 @@ public class ProviderRoundSweeper implements RoundSweepPort {
     public int sweepStaleRounds() {
         // one statement: close a batch of stale rounds (skipping rows a callback holds) and write their audit rows
         Integer n = jdbc.queryForObject("WITH stale AS (SELECT provider_id, player_id, round_id FROM provider_round"
-                + " WHERE status = 'OPEN' AND opened_at < clock_timestamp() - make_interval(secs => ?)"
+                + " WHERE status = 'OPEN' AND opened_at < clock_timestamp() - (? * interval '1 second')"
                 + " ORDER BY opened_at LIMIT ? FOR UPDATE SKIP LOCKED),"
                 + " closed AS (UPDATE provider_round r SET status = 'CLOSED', closed_by = 'SWEEPER', closed_at = clock_timestamp()"
                 + " FROM stale s WHERE r.provider_id = s.provider_id AND r.player_id = s.player_id AND r.round_id = s.round_id"
@@ -44,7 +44,7 @@ public class ProviderRoundSweeper implements RoundSweepPort {
                 + " AND b.round_id = c.round_id AND b.state = 'OPEN'),"
                 + " 'openStakeMinor', (SELECT coalesce(sum(stake_minor), 0) FROM provider_bet b WHERE b.provider_id = c.provider_id"
                 + " AND b.player_id = c.player_id AND b.round_id = c.round_id AND b.state = 'OPEN')) FROM closed c RETURNING 1)"
-                + " SELECT count(*)::int FROM audit", Integer.class, (double) maxAge.toSeconds(), batch, maxAge.toSeconds());
+                + " SELECT count(*)::int FROM audit", Integer.class, maxAge.toSeconds(), batch, maxAge.toSeconds());
         return n == null ? 0 : n;
     }
 }

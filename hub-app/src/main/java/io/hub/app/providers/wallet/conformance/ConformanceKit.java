@@ -204,8 +204,8 @@ public class ConformanceKit {
                     continue;
                 case "sweep": {
                     String round = prefix + "-" + step.round();
-                    jdbc.update("UPDATE provider_round SET opened_at = opened_at - make_interval(secs => ?) WHERE provider_id = ? AND player_id = ? AND round_id = ?",
-                            (double) sweepAge.plusHours(1).toSeconds(), p.id(), user.id(), round);
+                    jdbc.update("UPDATE provider_round SET opened_at = opened_at - (? * interval '1 second') WHERE provider_id = ? AND player_id = ? AND round_id = ?",
+                            sweepAge.plusHours(1).toSeconds(), p.id(), user.id(), round);
                     sweeper.sweepStaleRounds();
                     String closedBy = jdbc.query("SELECT closed_by FROM provider_round WHERE provider_id = ? AND player_id = ? AND round_id = ?",
                             (rs, n) -> rs.getString(1), p.id(), user.id(), round).stream().findFirst().orElse(null);
