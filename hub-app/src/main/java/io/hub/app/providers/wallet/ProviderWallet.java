@@ -38,6 +38,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +50,7 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -95,7 +99,7 @@ public class ProviderWallet {
     }
 
     /** A hub player as a provider names them (the player id the hub gave the provider at launch: its UUID). */
-    record Player(UUID id, PlayerAccounts accounts, CurrencyUnit currency, boolean active) {
+    record Player(UUID id, PlayerAccounts accounts, CurrencyUnit currency) {
     }
 
     /** A refusal inside the transaction: rolls it back, answered with the balance after the rollback. */
@@ -125,7 +129,6 @@ public class ProviderWallet {
     private WalletResult bet(ProviderConfig p, Bet b) {
         Player pl = player(b.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
-        if (!pl.active()) return rejected(WalletRejection.PLAYER_BLOCKED, pl, "player is blocked");
         WalletRejection r = currency(p, pl, b.amount().currency());
         if (r == null) r = token(p, pl, b.sessionToken(), ProviderPolicy.TokenCheck.ENFORCE, false);
         if (r == null) {
@@ -143,27 +146,31 @@ public class ProviderWallet {
         byte[] hash = hash("BET", pl.id(), b.roundId(), b.betRef(), b.amount(), b.freeBet());
         String key = "bet:" + checkedId(b.transactionId());
         return inTransaction(pl, () -> {
-            Optional<WalletResult> replay = replay(p, pl, scope, key, "BET", hash);
+            Lookup l = lookup(p, pl, scope, key, b.betRef(), b.roundId());
+            Optional<WalletResult> replay = replay(p, pl, l, "BET", hash);
             if (replay.isPresent()) return replay.get();
-            BetRow existing = findBet(p, scope, b.betRef());
-            if (existing != null) {
-                throw existing.state.equals("TOMBSTONE")
+            if (!"ACTIVE".equals(l.userStatus())) throw new Refusal(WalletRejection.PLAYER_BLOCKED, "player is blocked");
+            if (l.bet() != null) {
+                throw l.bet().state.equals("TOMBSTONE")
                         ? new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back before it arrived")
                         : new Refusal(WalletRejection.TRANSACTION_EXISTS, "another debit has this bet reference");
             }
-            String round = roundStatus(p, pl, b.roundId());
-            if ("CLOSED".equals(round)) throw new Refusal(WalletRejection.ROUND_CLOSED, "the round is closed");
+            if ("CLOSED".equals(l.roundStatus())) throw new Refusal(WalletRejection.ROUND_CLOSED, "the round is closed");
             Moved moved = stake == 0 ? new Moved(null, cash(pl))
                     : move(p, pl, scope, key, "PROVIDER_BET", true, stake, hash, meta(p, "BET", b.transactionId(), b.roundId(), b.gameId()));
-            if (round == null) {
-                jdbc.update("INSERT INTO provider_round (provider_id, player_id, round_id, game_id, currency, status) VALUES (?, ?, ?, ?, ?, 'OPEN')",
-                        p.id(), pl.id(), b.roundId(), b.gameId(), pl.currency().code());
-            }
-            if (b.roundClosed()) closeRound(p, pl, b.roundId(), "FLAG");
-            jdbc.update("INSERT INTO provider_bet (provider_id, scope, bet_ref, player_id, round_id, transaction_id, stake_minor, currency, state)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')", p.id(), scope, b.betRef(), pl.id(), b.roundId(), b.transactionId(), stake,
-                    pl.currency().code());
-            return record(p, pl, scope, key, "BET", b.roundId(), b.betRef(), stake, hash, moved);
+            String hubTx = hubTx(moved);
+            List<Object> args = new ArrayList<>(List.of(p.id(), pl.id(), b.roundId(), nullable(b.gameId()), pl.currency().code(),
+                    b.roundClosed(), b.roundClosed(), b.roundClosed(), b.roundClosed(),
+                    p.id(), scope, b.betRef(), pl.id(), b.roundId(), b.transactionId(), stake, pl.currency().code()));
+            args.addAll(txRow(p, pl, scope, key, "BET", b.roundId(), b.betRef(), stake, hash, hubTx, moved));
+            // one statement: the round (opened, or closed by the flag), the bet, the callback record
+            jdbc.update("WITH r AS (INSERT INTO provider_round (provider_id, player_id, round_id, game_id, currency, status, closed_by, closed_at)"
+                    + " VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN 'CLOSED' ELSE 'OPEN' END, CASE WHEN ? THEN 'FLAG' END, CASE WHEN ? THEN clock_timestamp() END)"
+                    + " ON CONFLICT (provider_id, player_id, round_id) DO UPDATE SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
+                    + " WHERE ? AND provider_round.status = 'OPEN' RETURNING 1),"
+                    + " b AS (INSERT INTO provider_bet (provider_id, scope, bet_ref, player_id, round_id, transaction_id, stake_minor, currency, state)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN') RETURNING 1) " + TX_INSERT, args.toArray());
+            return new Applied(hubTx, moved.balance(), null, false);
         });
     }
 
@@ -181,11 +188,12 @@ public class ProviderWallet {
         byte[] hash = hash("WIN", pl.id(), w.roundId(), w.betRef(), w.amount(), w.promoAmount(), w.promoRef());
         String key = "win:" + checkedId(w.transactionId());
         return inTransaction(pl, () -> {
-            Optional<WalletResult> replay = replay(p, pl, scope, key, "WIN", hash);
+            Lookup l = lookup(p, pl, scope, key, w.betRef(), w.roundId());
+            Optional<WalletResult> replay = replay(p, pl, l, "WIN", hash);
             if (replay.isPresent()) return replay.get();
             String roundId;
             if (w.betRef() != null) {
-                BetRow bet = findBet(p, scope, w.betRef());
+                BetRow bet = l.bet();
                 if (bet == null || !bet.playerId.equals(pl.id())) {
                     throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + w.betRef());
                 }
@@ -193,28 +201,34 @@ public class ProviderWallet {
                     throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back");
                 }
                 roundId = bet.roundId;
-                if (bet.state.equals("SETTLED") && "CLOSED".equals(roundStatus(p, pl, roundId))) {
+                if (bet.state.equals("SETTLED") && "CLOSED".equals(l.roundStatus())) {
                     throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet is settled and its round closed");
                 }
-                jdbc.update("UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND scope = ? AND bet_ref = ? AND state = 'OPEN'",
-                        p.id(), scope, w.betRef());
             } else {
+                // Pragmatic settles by round: the round's bets decide
                 roundId = w.roundId();
                 List<String> states = jdbc.queryForList("SELECT state FROM provider_bet WHERE provider_id = ? AND player_id = ? AND round_id = ?",
                         String.class, p.id(), pl.id(), roundId);
                 if (states.isEmpty()) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet in round " + roundId);
                 boolean live = states.stream().anyMatch(s -> s.equals("OPEN") || s.equals("SETTLED"));
                 if (!live && !p.policy().creditAfterCancel()) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the round's bets were rolled back");
-                if (states.stream().noneMatch(s -> s.equals("OPEN")) && "CLOSED".equals(roundStatus(p, pl, roundId))) {
+                if (states.stream().noneMatch(s -> s.equals("OPEN")) && "CLOSED".equals(l.roundStatus())) {
                     throw new Refusal(WalletRejection.ALREADY_SETTLED, "the round is settled and closed");
                 }
-                jdbc.update("UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND player_id = ? AND round_id = ? AND state = 'OPEN'",
-                        p.id(), pl.id(), roundId);
             }
             Moved moved = total == 0 ? new Moved(null, cash(pl))
                     : move(p, pl, scope, key, "PROVIDER_WIN", false, total, hash, meta(p, "WIN", w.transactionId(), roundId, w.gameId()));
-            if (w.roundClosed() && roundId != null) closeRound(p, pl, roundId, "FLAG");
-            return record(p, pl, scope, key, "WIN", roundId, w.betRef(), total, hash, moved);
+            String hubTx = hubTx(moved);
+            boolean byRef = w.betRef() != null;
+            List<Object> args = new ArrayList<>(Arrays.asList(p.id(), byRef, scope, nullable(w.betRef()), byRef, pl.id(), nullable(roundId),
+                    w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId)));
+            args.addAll(txRow(p, pl, scope, key, "WIN", roundId, w.betRef(), total, hash, hubTx, moved));
+            // one statement: settle the bet (or the round's open bets), close the round on the flag, record the callback
+            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND state = 'OPEN'"
+                    + " AND ((? AND scope = ? AND bet_ref = ?) OR (NOT ? AND player_id = ? AND round_id = ?)) RETURNING 1),"
+                    + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
+                    + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
+            return new Applied(hubTx, moved.balance(), null, false);
         });
     }
 
@@ -230,9 +244,10 @@ public class ProviderWallet {
         byte[] hash = hash("ROLLBACK", pl.id(), rb.betRef());
         String key = "rollback:" + checkedId(rb.transactionId() != null ? rb.transactionId() : rb.betRef());
         return inTransaction(pl, () -> {
-            Optional<WalletResult> replay = replay(p, pl, scope, key, "ROLLBACK", hash);
+            Lookup l = lookup(p, pl, scope, key, rb.betRef(), null);
+            Optional<WalletResult> replay = replay(p, pl, l, "ROLLBACK", hash);
             if (replay.isPresent()) return replay.get();
-            BetRow bet = findBet(p, scope, rb.betRef());
+            BetRow bet = l.bet();
             if (bet == null) {
                 // §3 scenarios 4-5: remember the rollback so the late bet is refused; answer per policy
                 String tombstoneId = Uuids.v7().toString();
@@ -255,10 +270,15 @@ public class ProviderWallet {
             }
             Moved moved = credit == 0 ? new Moved(null, cash(pl))
                     : move(p, pl, scope, key, "PROVIDER_ROLLBACK", false, credit, hash, meta(p, "ROLLBACK", rb.transactionId(), bet.roundId, rb.gameId()));
-            jdbc.update("UPDATE provider_bet SET state = 'ROLLED_BACK', rollback_tx_id = ?, updated_at = clock_timestamp() WHERE provider_id = ? AND scope = ? AND bet_ref = ?",
-                    key, p.id(), scope, rb.betRef());
-            if (rb.roundClosed() && bet.roundId != null) closeRound(p, pl, bet.roundId, "FLAG");
-            return record(p, pl, scope, key, "ROLLBACK", bet.roundId, rb.betRef(), credit, hash, moved);
+            String hubTx = hubTx(moved);
+            List<Object> args = new ArrayList<>(Arrays.asList(key, p.id(), scope, rb.betRef(),
+                    rb.roundClosed() && bet.roundId != null, p.id(), pl.id(), nullable(bet.roundId)));
+            args.addAll(txRow(p, pl, scope, key, "ROLLBACK", bet.roundId, rb.betRef(), credit, hash, hubTx, moved));
+            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'ROLLED_BACK', rollback_tx_id = ?, updated_at = clock_timestamp()"
+                    + " WHERE provider_id = ? AND scope = ? AND bet_ref = ? RETURNING 1),"
+                    + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
+                    + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
+            return new Applied(hubTx, moved.balance(), null, false);
         });
     }
 
@@ -281,19 +301,22 @@ public class ProviderWallet {
         byte[] hash = hash("PROMO", pl.id(), c.kind(), c.amount(), c.campaignRef(), c.roundId());
         String key = "promo:" + checkedId(c.transactionId());
         return inTransaction(pl, () -> {
-            Optional<WalletResult> replay = replay(p, pl, scope, key, "PROMO", hash);
+            Optional<WalletResult> replay = replay(p, pl, lookup(p, pl, scope, key, null, null), "PROMO", hash);
             if (replay.isPresent()) return replay.get();
             long amount = c.amount().amountMinor();
             Moved moved = amount == 0 ? new Moved(null, cash(pl))
                     : move(p, pl, scope, key, "PROVIDER_" + c.kind().name(), false, amount, hash,
                     meta(p, c.kind().name(), c.transactionId(), c.roundId(), c.gameId()));
-            return record(p, pl, scope, key, "PROMO", c.roundId(), null, amount, hash, moved);
+            String hubTx = hubTx(moved);
+            jdbc.update(TX_INSERT, txRow(p, pl, scope, key, "PROMO", c.roundId(), null, amount, hash, hubTx, moved).toArray());
+            return new Applied(hubTx, moved.balance(), null, false);
         });
     }
 
     // ---------------------------------------------------------------------------------- rounds, balance, session
 
     private WalletResult roundEnd(ProviderConfig p, RoundEnd e) {
+        // (the player's status is read inside bet transactions only: wins, rollbacks and credits pay a blocked player)
         Player pl = player(e.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         return inTransaction(pl, () -> {
@@ -321,7 +344,7 @@ public class ProviderWallet {
         if (session.superseded()) return rejected(WalletRejection.INVALID_TOKEN, pl, "the session was replaced");
         if (!session.current(Instant.now())) return rejected(WalletRejection.TOKEN_EXPIRED, pl, "the session expired");
         if (session.mode() == ProviderSession.Mode.DEMO) return rejected(WalletRejection.INVALID_TOKEN, pl, "demo sessions use no wallet");
-        if (!pl.active()) return rejected(WalletRejection.PLAYER_BLOCKED, pl, "player is blocked");
+        if (!"ACTIVE".equals(users.status(pl.id()))) return rejected(WalletRejection.PLAYER_BLOCKED, pl, "player is blocked");
         String token = c.sessionToken();
         if (c.rotate()) {
             try {
@@ -375,22 +398,58 @@ public class ProviderWallet {
         throw new IllegalStateException("ledger key " + key + " exists without its provider transaction");
     }
 
-    private WalletResult record(ProviderConfig p, Player pl, String scope, String key, String kind, String roundId, String betRef,
-                                long amount, byte[] hash, Moved moved) {
-        String hubTx = moved.ledgerTx() != null ? moved.ledgerTx().toString() : Uuids.v7().toString();
-        jdbc.update("INSERT INTO provider_transaction (provider_id, scope, transaction_id, kind, player_id, round_id, bet_ref, amount_minor,"
-                        + " currency, request_hash, hub_tx_id, ledger_tx, balance_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                p.id(), scope, key, kind, pl.id(), roundId, betRef, amount, pl.currency().code(), hash, hubTx, moved.ledgerTx(),
-                moved.balance().amountMinor());
-        return new Applied(hubTx, moved.balance(), null, false);
+    /** Inserts one callback record; appended to a statement's CTEs (or alone). */
+    private static final String TX_INSERT = "INSERT INTO provider_transaction (provider_id, scope, transaction_id, kind, player_id, round_id,"
+            + " bet_ref, amount_minor, currency, request_hash, hub_tx_id, ledger_tx, balance_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static List<Object> txRow(ProviderConfig p, Player pl, String scope, String key, String kind, String roundId, String betRef,
+                                      long amount, byte[] hash, String hubTx, Moved moved) {
+        return Arrays.asList(p.id(), scope, key, kind, pl.id(), nullable(roundId), nullable(betRef), amount, pl.currency().code(), hash,
+                hubTx, moved.ledgerTx() == null ? new SqlParameterValue(Types.OTHER, null) : moved.ledgerTx(), moved.balance().amountMinor());
+    }
+
+    private static String hubTx(Moved moved) {
+        return moved.ledgerTx() != null ? moved.ledgerTx().toString() : Uuids.v7().toString();
+    }
+
+    /** A null bound as text (so PostgreSQL need not guess its type). */
+    private static Object nullable(String s) {
+        return s == null ? new SqlParameterValue(Types.VARCHAR, null) : s;
+    }
+
+    /** What one callback needs to know, read in one statement after the player lock. */
+    private record Lookup(Map<String, Object> tx, BetRow bet, String roundStatus, String userStatus) {
+    }
+
+    private Lookup lookup(ProviderConfig p, Player pl, String scope, String key, String betRef, String roundId) {
+        return jdbc.queryForObject("SELECT t.kind, t.player_id, t.request_hash, t.hub_tx_id, t.balance_minor,"
+                        + " b.player_id, b.round_id, b.stake_minor, b.state, b.rollback_tx_id, r.status, u.status"
+                        + " FROM (SELECT 1) x"
+                        + " LEFT JOIN provider_transaction t ON t.provider_id = ? AND t.scope = ? AND t.transaction_id = ?"
+                        + " LEFT JOIN provider_bet b ON b.provider_id = ? AND b.scope = ? AND b.bet_ref = ?"
+                        + " LEFT JOIN provider_round r ON r.provider_id = ? AND r.player_id = ? AND r.round_id = coalesce(b.round_id, ?)"
+                        + " LEFT JOIN app_user u ON u.id = ?",
+                (rs, i) -> {
+                    Map<String, Object> tx = null;
+                    if (rs.getString(1) != null) {
+                        tx = new HashMap<>();
+                        tx.put("kind", rs.getString(1));
+                        tx.put("player_id", rs.getObject(2, UUID.class));
+                        tx.put("request_hash", rs.getBytes(3));
+                        tx.put("hub_tx_id", rs.getString(4));
+                        tx.put("balance_minor", rs.getLong(5));
+                    }
+                    BetRow bet = rs.getString(9) == null ? null
+                            : new BetRow(rs.getObject(6, UUID.class), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10));
+                    return new Lookup(tx, bet, rs.getString(11), rs.getString(12));
+                },
+                p.id(), scope, key, p.id(), scope, nullable(betRef), p.id(), pl.id(), nullable(roundId), pl.id());
     }
 
     /** The answer to a repeat of an applied callback (§1 row 9, §3 scenarios 1-2, 18), or empty for a new one. */
-    private Optional<WalletResult> replay(ProviderConfig p, Player pl, String scope, String key, String kind, byte[] hash) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT kind, player_id, request_hash, hub_tx_id, balance_minor FROM provider_transaction"
-                + " WHERE provider_id = ? AND scope = ? AND transaction_id = ?", p.id(), scope, key);
-        if (rows.isEmpty()) return Optional.empty();
-        Map<String, Object> row = rows.get(0);
+    private Optional<WalletResult> replay(ProviderConfig p, Player pl, Lookup l, String kind, byte[] hash) {
+        Map<String, Object> row = l.tx();
+        if (row == null) return Optional.empty();
         if (!kind.equals(row.get("kind")) || !pl.id().equals(row.get("player_id"))
                 || !MessageDigest.isEqual(hash, (byte[]) row.get("request_hash"))) {
             throw new Refusal(WalletRejection.IDEMPOTENCY_CONFLICT, "same transaction id, different request");
@@ -407,18 +466,6 @@ public class ProviderWallet {
     }
 
     private record BetRow(UUID playerId, String roundId, long stakeMinor, String state, String rollbackTxId) {
-    }
-
-    private BetRow findBet(ProviderConfig p, String scope, String betRef) {
-        return jdbc.query("SELECT player_id, round_id, stake_minor, state, rollback_tx_id FROM provider_bet WHERE provider_id = ? AND scope = ? AND bet_ref = ?",
-                (rs, i) -> new BetRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
-                p.id(), scope, betRef).stream().findFirst().orElse(null);
-    }
-
-    private String roundStatus(ProviderConfig p, Player pl, String roundId) {
-        if (roundId == null) return null;
-        return jdbc.query("SELECT status FROM provider_round WHERE provider_id = ? AND player_id = ? AND round_id = ?",
-                (rs, i) -> rs.getString(1), p.id(), pl.id(), roundId).stream().findFirst().orElse(null);
     }
 
     private void closeRound(ProviderConfig p, Player pl, String roundId, String by) {
@@ -467,8 +514,7 @@ public class ProviderWallet {
         if (user.isEmpty() || user.get().role() != User.Role.PLAYER) return null;
         Optional<PlayerAccounts> acc = accounts.player(id);
         if (acc.isEmpty()) return null;
-        boolean active = "ACTIVE".equals(users.status(id));
-        return new Player(id, acc.get(), CurrencyUnit.of(acc.get().currency()), active);
+        return new Player(id, acc.get(), CurrencyUnit.of(acc.get().currency()));
     }
 
     /** The player's wallet currency (for protocols whose amounts carry none: Pragmatic). */
