@@ -69,6 +69,7 @@ SQL
 
 HUB_ROWS=""
 PG_ROWS=""
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 for c in $CONNECTIONS; do
   log "hub: $c connections, ${WARMUP_SECONDS}s warm-up, ${DURATION_SECONDS}s peak + ${DURATION_SECONDS}s at half of peak"
   out=$(java -cp "$BENCH_JAR:$SCRIPT_DIR/target/lib/*" io.hub.bench.ProviderCallbackBench run --baseUrl "$BASE" --providerId bench-hub88 \
@@ -83,15 +84,16 @@ for c in $CONNECTIONS; do
   lat=$(echo "$pg" | awk -F'= ' '/^latency average/ { print $2; exit }')
   PG_ROWS+="| $c | $tps | $lat |"$'\n'
 done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 OP=$(curl -s "$BASE/auth/login" -H 'Content-Type: application/json' -d '{"username":"operator","password":"operator"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
 CHECK=$(curl -s "$BASE/operator/ledger/check" -H "Authorization: Bearer $OP")
-CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_callback_seconds_(count|sum)' || true)
+CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_callback_seconds_(count|sum)|^hikaricp_connections_(active|pending|max) ' || true)
 
 {
   echo "# Provider wallet callbacks: benchmark"
   echo
   echo "Run $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), shared with other"
-  echo "work on the same machine (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" DURATION_SECONDS=$DURATION_SECONDS bench/run-provider-bench.sh\`"
+  echo "work on the same machine: load average $LOAD_BEFORE before the runs, $LOAD_AFTER after (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" DURATION_SECONDS=$DURATION_SECONDS bench/run-provider-bench.sh\`"
   echo
   echo "The hub runs its default embedded setup (PostgreSQL 17 with fsync on, Kafka, outbox relay) on non-default ports. Each"
   echo "callback is an RSA-SHA256-signed Hub88-style request (\`X-Hub88-Signature\`) verified on the raw bytes, applied as one"

@@ -4,6 +4,7 @@ import io.hub.contracts.wallet.ProviderCallback;
 import io.hub.contracts.wallet.ProviderCallbackAnswer;
 import io.hub.contracts.wallet.ProviderWalletPort;
 import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ public class ProviderWalletCallbackRoute extends RouteBuilder {
                 .setProperty(CALLBACK, body()).id("wallet-keep-callback")
                 .bean(wallet, "decode").id("wallet-decode")
                 .choice()
-                    .when(body().isInstanceOf(ProviderCallbackAnswer.class)).log("refused callback").id("wallet-refused")
+                    .when(body().isInstanceOf(ProviderCallbackAnswer.class)).log(LoggingLevel.DEBUG, "refused callback").id("wallet-refused")
                     .otherwise()
                         .bean(wallet, "apply").id("wallet-apply")
                         .bean(wallet, "encode").id("wallet-encode")

@@ -64,6 +64,26 @@ class ConformanceKitTest extends ProviderWalletTestSupport {
         assertLedgerBalanced();
     }
 
+    @org.junit.jupiter.api.Test
+    void operators_run_the_kit_in_process_for_an_onboarded_provider() {
+        TestProvider pp = provider(ProviderProtocol.PRAGMATIC);
+        var r = post("/operator/conformance/" + pp.id(), "{}", operatorToken(), "Idempotency-Key", "conf-" + UUID.randomUUID());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode report = json(r.body());
+        assertThat(report.get("passed").asBoolean()).as(r.body()).isTrue();
+        assertThat(report.get("protocol").asText()).isEqualTo("PRAGMATIC");
+        assertThat(report.get("results")).hasSize(ConformanceScenarios.load().size());
+        assertThat(report.get("results").get(0).get("steps").get(0).get("expectedStatus").asText()).isEqualTo("0");
+
+        TestProvider hub88 = provider(ProviderProtocol.HUB88);
+        var noKey = post("/operator/conformance/" + hub88.id(), "{}", operatorToken(), "Idempotency-Key", "conf-" + UUID.randomUUID());
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        assertThat(json(noKey.body()).get("error").asText()).isEqualTo("INVALID_MESSAGE");
+        var unknown = post("/operator/conformance/no-such-provider", "{}", operatorToken(), "Idempotency-Key", "conf-" + UUID.randomUUID());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(post("/operator/conformance/" + pp.id(), "{}", null).statusCode()).isEqualTo(401);
+    }
+
     private static List<JsonNode> fromProvider(List<ConsumerRecord<String, String>> records, String providerId) {
         return records.stream().map(r -> json(r.value())).filter(j -> ("provider:" + providerId).equals(j.path("source").asText())).toList();
     }
