@@ -41,6 +41,7 @@ public class WalletCallbackController {
     private final ProviderWalletService service;
     private final MeterRegistry meters;
     private final int maxBodyBytes;
+    private volatile org.apache.camel.Endpoint endpoint;
 
     public WalletCallbackController(ProducerTemplate camel, ProviderWalletService service, MeterRegistry meters,
                                     @Value("${hub.providers.callback.max-body-bytes:65536}") int maxBodyBytes) {
@@ -65,7 +66,8 @@ public class WalletCallbackController {
         }
         String op = operation.startsWith("/") ? operation.substring(1) : operation;
         ProviderCallback cb = new ProviderCallback(providerId, op, body, headers, query(request.getQueryString()));
-        ProviderCallbackAnswer answer = camel.requestBody(ProviderWalletCallbackRoute.ENDPOINT, cb, ProviderCallbackAnswer.class);
+        if (endpoint == null) endpoint = camel.getCamelContext().getEndpoint(ProviderWalletCallbackRoute.ENDPOINT);
+        ProviderCallbackAnswer answer = camel.requestBody(endpoint, cb, ProviderCallbackAnswer.class);
         String[] tags = service.metricTags(cb);
         sample.stop(Timer.builder("hub.provider.callback").description("seamless-wallet callbacks from game providers")
                 .tag("provider", tags[0]).tag("operation", tags[1]).tag("outcome", answer.outcome())
