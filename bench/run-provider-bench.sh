@@ -93,7 +93,7 @@ CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_
   echo "# Provider wallet callbacks: benchmark"
   echo
   echo "Run $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), shared with other"
-  echo "work on the same machine: load average $LOAD_BEFORE before the runs, $LOAD_AFTER after (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" DURATION_SECONDS=$DURATION_SECONDS bench/run-provider-bench.sh\`"
+  echo "work on the same machine: load average $LOAD_BEFORE before the runs, $LOAD_AFTER after (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS bench/run-provider-bench.sh\`"
   echo
   echo "The hub runs its default embedded setup (PostgreSQL 17 with fsync on, Kafka, outbox relay) on non-default ports. Each"
   echo "callback is an RSA-SHA256-signed Hub88-style request (\`X-Hub88-Signature\`) verified on the raw bytes, applied as one"
