@@ -9,13 +9,13 @@
 # at half of the peak) and pgbench (bench/sql/provider-ledger-op.sql, one single-statement transaction per ledger
 # operation, on a scratch copy of the ledger tables in database provider_bench of the same server).
 #
-# Environment (defaults in brackets): CONNECTIONS [16 64], WARMUP_SECONDS [5], DURATION_SECONDS [20], HUB_PORT [18471],
+# Environment (defaults in brackets): CONNECTIONS [16 64], WARMUP_SECONDS [30], DURATION_SECONDS [20], HUB_PORT [18471],
 # PG_PORT [54471], KAFKA_PORT [19471], SKIP_BUILD [0], REPORT [bench/reports/provider-callbacks.md], HUB_JAVA_OPTS [].
 set -Eeuo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 CONNECTIONS=${CONNECTIONS:-"16 64"}
-WARMUP_SECONDS=${WARMUP_SECONDS:-5}
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}
 DURATION_SECONDS=${DURATION_SECONDS:-20}
 HUB_PORT=${HUB_PORT:-18471}
 PG_PORT=${PG_PORT:-54471}
