@@ -59,7 +59,7 @@ class RouteIdsTest {
 
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids).containsExactlyInAnyOrder("hold-expiry", "lobby-message", "lobby-spin", "lobby-spin-transaction",
-                "outbox-relay", "wallet-push",
+                "outbox-relay", "wallet-push", "provider-wallet-callback", "provider-round-sweep",
                 // issue 3, engineer B: outbound provider calls and one timed catalogue sync per provider
                 "provider-http", "catalogue-sync-direct-stand-in-1");
     }
@@ -78,6 +78,8 @@ class RouteIdsTest {
         assertThat(nodeIds.get("wallet-push")).contains("push");
         assertThat(nodeIds.get("hold-expiry")).contains("void-expired-holds");
         assertThat(nodeIds.get("provider-http")).contains("to-http-request", "call-provider", "to-reply");
+        assertThat(nodeIds.get("provider-wallet-callback")).contains("wallet-decode", "wallet-refused", "wallet-apply", "wallet-encode");
+        assertThat(nodeIds.get("provider-round-sweep")).contains("close-stale-rounds");
     }
 
     @Test
@@ -147,6 +149,10 @@ class RouteIdsTest {
             else if (p == WalletEventListener.class) args[i] = (WalletEventListener) payload -> { };
             else if (p == Runnable.class) args[i] = (Runnable) () -> { };
             else if (p == io.hub.contracts.providers.CatalogueSyncPort.class) args[i] = (io.hub.contracts.providers.CatalogueSyncPort) id -> { };
+            else if (p == io.hub.contracts.wallet.RoundSweepPort.class) args[i] = (io.hub.contracts.wallet.RoundSweepPort) () -> 0;
+            else if (p == io.hub.contracts.wallet.ProviderWalletPort.class) {
+                args[i] = java.lang.reflect.Proxy.newProxyInstance(p.getClassLoader(), new Class<?>[] {p}, (proxy, m, a) -> null);
+            }
             else if (p == String.class) args[i] = "direct:stand-in-" + i;
             else if (p == long.class) args[i] = 1000L;
             else if (p == int.class) args[i] = 10;

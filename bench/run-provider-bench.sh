@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Provider wallet callback benchmark (issue 3): signed Hub88-style bet+win callback pairs over HTTP against the default
+# embedded setup, side by side in the same run with pgbench running the equivalent ledger SQL against the same
+# PostgreSQL. Writes bench/reports/provider-callbacks.md.
+#
+# Starts the hub jar on non-default ports in a fresh temporary directory (embedded PostgreSQL and Kafka, fresh data),
+# onboards a Hub88-style provider "bench-hub88" with a freshly generated key pair (SQL insert: the operator onboarding
+# API is another work stream), then for each connection count runs ProviderCallbackBench (closed loop = peak, then paced
+# at half of the peak) and pgbench (bench/sql/provider-ledger-op.sql, one single-statement transaction per ledger
+# operation, on a scratch copy of the ledger tables in database provider_bench of the same server).
+#
+# Environment (defaults in brackets): CONNECTIONS [16 64], WARMUP_SECONDS [30], DURATION_SECONDS [20], HUB_PORT [18471],
+# PG_PORT [54471], KAFKA_PORT [19471], SKIP_BUILD [0], REPORT [bench/reports/provider-callbacks.md], HUB_JAVA_OPTS [].
+set -Eeuo pipefail
+SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
+CONNECTIONS=${CONNECTIONS:-"16 64"}
+WARMUP_SECONDS=${WARMUP_SECONDS:-30}
+DURATION_SECONDS=${DURATION_SECONDS:-20}
+HUB_PORT=${HUB_PORT:-18471}
+PG_PORT=${PG_PORT:-54471}
+KAFKA_PORT=${KAFKA_PORT:-19471}
+SKIP_BUILD=${SKIP_BUILD:-0}
+REPORT=${REPORT:-$SCRIPT_DIR/reports/provider-callbacks.md}
+HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
+HUB_JAR=$ROOT/hub-app/target/hub-app-0.1.0-SNAPSHOT.jar
+BENCH_JAR=$SCRIPT_DIR/target/bench-0.1.0-SNAPSHOT.jar
+BASE=http://127.0.0.1:$HUB_PORT
+log() { printf '%s [run-provider-bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+if [[ $SKIP_BUILD != 1 ]]; then
+  log "building hub-app and bench"
+  (cd "$ROOT" && ./mvnw -B -ntp -q -DskipTests -pl hub-app,bench -am package)
+fi
+WORKDIR=$(mktemp -d /tmp/provider-bench.XXXXXX)
+HUB_PID=""
+cleanup() {
+  if [[ -n $HUB_PID ]] && kill -0 "$HUB_PID" 2>/dev/null; then
+    log "stopping the hub (pid $HUB_PID)"
+    kill -TERM "$HUB_PID"; for _ in $(seq 1 60); do kill -0 "$HUB_PID" 2>/dev/null || break; sleep 0.5; done
+  fi
+}
+trap cleanup EXIT
+
+log "starting the hub on $BASE (PostgreSQL $PG_PORT, Kafka $KAFKA_PORT), data in $WORKDIR"
+(cd "$WORKDIR" && exec java $HUB_JAVA_OPTS -jar "$HUB_JAR" --server.port="$HUB_PORT" --server.address=127.0.0.1 \
+  --hub.embedded.postgres.port="$PG_PORT" --hub.embedded.kafka.port="$KAFKA_PORT" --hub.embedded.kafka.controller-port=$((KAFKA_PORT + 1)) \
+  --hub.embedded.data-dir="$WORKDIR/data" --hub.embedded.reset=true --logging.level.root=WARN --logging.level.io.hub=WARN \
+  >"$WORKDIR/hub.log" 2>&1) &
+HUB_PID=$!
+for _ in $(seq 1 240); do
+  curl -sf "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
+  kill -0 "$HUB_PID" 2>/dev/null || { tail -50 "$WORKDIR/hub.log"; exit 1; }
+  sleep 1
+done
+curl -sf "$BASE/actuator/health/readiness" >/dev/null || { log "hub not ready"; exit 1; }
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+
+log "onboarding provider bench-hub88 (fresh RSA key pair)"
+java -cp "$BENCH_JAR:$SCRIPT_DIR/target/lib/*" io.hub.bench.ProviderCallbackBench keygen "$WORKDIR/keys"
+"${PSQL[@]}" -d postgres -v pem="$(cat "$WORKDIR/keys/provider-public.pem")" <<'SQL'
+INSERT INTO provider (id, protocol, display_name, enabled, currencies, policy, credentials, settings)
+VALUES ('bench-hub88', 'HUB88', 'Bench Hub88', true, ARRAY['EUR'],
+        '{"unknownRollback":"ACK_WITH_BALANCE","replay":"ORIGINAL_RESPONSE","txIdScope":"GLOBAL","tokenOnWin":"SKIP","tokenOnRollback":"SKIP","partialRollbacks":false,"cancelAfterSettle":"REJECT","creditAfterCancel":false}',
+        jsonb_build_object('publicKeyPem', :'pem'), '{}');
+SQL
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS provider_bench" -c "CREATE DATABASE provider_bench"
+"${PSQL[@]}" -d provider_bench -f "$SCRIPT_DIR/sql/provider-ledger-schema.sql"
+
+HUB_ROWS=""
+PG_ROWS=""
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+for c in $CONNECTIONS; do
+  log "hub: $c connections, ${WARMUP_SECONDS}s warm-up, ${DURATION_SECONDS}s peak + ${DURATION_SECONDS}s at half of peak"
+  out=$(java -cp "$BENCH_JAR:$SCRIPT_DIR/target/lib/*" io.hub.bench.ProviderCallbackBench run --baseUrl "$BASE" --providerId bench-hub88 \
+    --privateKey "$WORKDIR/keys/provider-private.pem" --connections "$c" --warmup "$WARMUP_SECONDS" --duration "$DURATION_SECONDS")
+  echo "$out" >&2
+  HUB_ROWS+=$(echo "$out" | grep -E '^\| [0-9]')$'\n'
+  log "pgbench: $c clients, ${DURATION_SECONDS}s"
+  pg=$(pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$c" -j 2 -T "$DURATION_SECONDS" \
+    -f "$SCRIPT_DIR/sql/provider-ledger-op.sql" provider_bench 2>&1 || true)
+  echo "$pg" >&2
+  tps=$(echo "$pg" | awk -F'= ' '/^tps/ { split($2, a, " "); print a[1]; exit }')
+  lat=$(echo "$pg" | awk -F'= ' '/^latency average/ { print $2; exit }')
+  PG_ROWS+="| $c | $tps | $lat |"$'\n'
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+OP=$(curl -s "$BASE/auth/login" -H 'Content-Type: application/json' -d '{"username":"operator","password":"operator"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+CHECK=$(curl -s "$BASE/operator/ledger/check" -H "Authorization: Bearer $OP")
+CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_callback_seconds_(count|sum)|^hikaricp_connections_(active|pending|max) ' || true)
+
+{
+  echo "# Provider wallet callbacks: benchmark"
+  echo
+  echo "Run $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), shared with other"
+  echo "work on the same machine: load average $LOAD_BEFORE before the runs, $LOAD_AFTER after (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS bench/run-provider-bench.sh\`"
+  echo
+  echo "The hub runs its default embedded setup (PostgreSQL 17 with fsync on, Kafka, outbox relay) on non-default ports. Each"
+  echo "callback is an RSA-SHA256-signed Hub88-style request (\`X-Hub88-Signature\`) verified on the raw bytes, applied as one"
+  echo "ledger operation in one database transaction (per-player lock, replay lookup, bet/round rows, ledger write with its outbox"
+  echo "row) and answered with an RSA-signed body. A pair is a bet of 1.00 then its win of 0.50 (round closed). One callback = one"
+  echo "ledger operation. pgbench runs \`bench/sql/provider-ledger-op.sql\` (the ledger write of one operation as one statement,"
+  echo "autocommit) on a scratch copy of the ledger tables in the same PostgreSQL server, with as many clients as the hub bench"
+  echo "has connections."
+  echo
+  echo "## Hub: signed callbacks over HTTP"
+  echo
+  echo "| connections | phase | offered | callbacks/s | p50 ms | p90 ms | p99 ms | max ms | errors |"
+  echo "|---:|---|---:|---:|---:|---:|---:|---:|---|"
+  printf '%s' "$HUB_ROWS"
+  echo
+  echo "## pgbench: the same ledger write, single-statement transactions, same PostgreSQL"
+  echo
+  echo "| clients | tps (ledger operations/s) | latency average |"
+  echo "|---:|---:|---|"
+  printf '%s' "$PG_ROWS"
+  echo
+  echo "Ledger check after the run: \`$CHECK\`"
+  echo
+  echo "Callback metrics at the end (\`/actuator/prometheus\`):"
+  echo
+  echo '```'
+  echo "$CALLBACK_METRICS"
+  echo '```'
+} >"$REPORT.tmp"
+mv "$REPORT.tmp" "$REPORT"
+log "report written to $REPORT"

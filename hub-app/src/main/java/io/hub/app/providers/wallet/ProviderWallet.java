@@ -1,0 +1,558 @@
+package io.hub.app.providers.wallet;
+
+import io.hub.app.ledger.AccountDirectory;
+import io.hub.app.ledger.AccountDirectory.PlayerAccounts;
+import io.hub.app.ledger.AccountRef;
+import io.hub.app.ledger.AccountType;
+import io.hub.app.ledger.IdempotencyConflictException;
+import io.hub.app.ledger.IdempotencyKey;
+import io.hub.app.ledger.Ledger;
+import io.hub.app.ledger.LedgerCommand;
+import io.hub.app.ledger.LedgerResult;
+import io.hub.app.ledger.Leg;
+import io.hub.app.ledger.Uuids;
+import io.hub.app.player.User;
+import io.hub.app.player.UserDirectory;
+import io.hub.app.providers.ProviderConfig;
+import io.hub.app.providers.ProviderSession;
+import io.hub.app.providers.ProviderSessions;
+import io.hub.contracts.RejectedException;
+import io.hub.contracts.money.CurrencyUnit;
+import io.hub.contracts.money.Money;
+import io.hub.contracts.wallet.Applied;
+import io.hub.contracts.wallet.Balance;
+import io.hub.contracts.wallet.BalanceResult;
+import io.hub.contracts.wallet.Bet;
+import io.hub.contracts.wallet.PromoCredit;
+import io.hub.contracts.wallet.Rejected;
+import io.hub.contracts.wallet.Rollback;
+import io.hub.contracts.wallet.RoundEnd;
+import io.hub.contracts.wallet.SessionCheck;
+import io.hub.contracts.wallet.SessionResult;
+import io.hub.contracts.wallet.WalletCommand;
+import io.hub.contracts.wallet.WalletRejection;
+import io.hub.contracts.wallet.WalletResult;
+import io.hub.contracts.wallet.Win;
+import io.hub.providers.ProviderPolicy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The seamless wallet behind every provider protocol: applies canonical {@link WalletCommand}s to the ledger,
+ * honouring the provider's {@link ProviderPolicy} (providers.md §5.3) and keeping its bets, rounds and callbacks
+ * (tables {@code provider_transaction}, {@code provider_bet}, {@code provider_round}, migration V4).
+ *
+ * <p>Money: a bet moves the stake from the player's {@code PLAYER_CASH} to the player's shard of
+ * {@code PROVIDER_CLEARING}; wins, bet-less credits (promo, jackpot, bonus) and rollbacks move money back. A
+ * rollback credits the <em>stored</em> stake, never the amount in the request (§3 scenario 13), as a new ledger
+ * transaction. Ledger idempotency keys are {@code (provider:<id>, scope, <kind>:<provider transaction id>)}; scope is
+ * {@code ""} for global ids or the player id when the policy scopes ids per player.
+ *
+ * <p>Each command runs in one database transaction that first takes a per-player advisory lock, so a player's
+ * callbacks from every provider serialise (bets, wins and rollbacks arriving in parallel and out of order see each
+ * other's effects; §3 scenarios 4–7) and the answer is computed from committed state only. A refused command writes
+ * nothing (except a tombstone for a rollback of an unknown bet, §3 scenarios 4–5). Unexpected failures propagate
+ * (the route answers "internal error, retry" and nothing is cached, §3 scenario 19).
+ */
+@Component
+public class ProviderWallet {
+    /** First key of the two-int advisory lock space for per-player provider wallet locks ('PW' + 1). */
+    private static final int LOCK_CLASS = 0x50570001;
+    private static final int MAX_ID = 180;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Ledger ledger;
+    private final AccountDirectory accounts;
+    private final UserDirectory users;
+    private final ProviderSessions sessions;
+    private final ObjectProvider<ProviderBetGate> gates;
+    private final ProviderWalletFaults faults;
+
+    public ProviderWallet(JdbcTemplate jdbc, TransactionTemplate tx, Ledger ledger, AccountDirectory accounts,
+                          UserDirectory users, ProviderSessions sessions, ObjectProvider<ProviderBetGate> gates, ProviderWalletFaults faults) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.ledger = ledger;
+        this.accounts = accounts;
+        this.users = users;
+        this.sessions = sessions;
+        this.gates = gates;
+        this.faults = faults;
+    }
+
+    /** A hub player as a provider names them (the player id the hub gave the provider at launch: its UUID). */
+    record Player(UUID id, PlayerAccounts accounts, CurrencyUnit currency) {
+    }
+
+    /** A refusal inside the transaction: rolls it back, answered with the balance after the rollback. */
+    static final class Refusal extends RuntimeException {
+        final WalletRejection reason;
+
+        Refusal(WalletRejection reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
+        }
+    }
+
+    /** Applies one verified command for the provider; never throws for a domain refusal. */
+    public WalletResult apply(ProviderConfig provider, WalletCommand command) {
+        if (command instanceof Bet b) return bet(provider, b);
+        if (command instanceof Win w) return win(provider, w);
+        if (command instanceof Rollback r) return rollback(provider, r);
+        if (command instanceof PromoCredit p) return promo(provider, p);
+        if (command instanceof RoundEnd e) return roundEnd(provider, e);
+        if (command instanceof Balance b) return balance(provider, b);
+        return sessionCheck(provider, (SessionCheck) command);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- bets
+
+    /** The one bet path: every gate (player state, currency, session, {@link ProviderBetGate}s) is here. */
+    private WalletResult bet(ProviderConfig p, Bet b) {
+        Player pl = player(b.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = currency(p, pl, b.amount().currency());
+        if (r == null) r = token(p, pl, b.sessionToken(), ProviderPolicy.TokenCheck.ENFORCE, false);
+        if (r == null) {
+            for (ProviderBetGate gate : gates.orderedStream().toList()) {
+                Optional<WalletRejection> g = gate.check(pl.id(), p.id());
+                if (g.isPresent()) {
+                    r = g.get();
+                    break;
+                }
+            }
+        }
+        if (r != null) return rejected(r, pl, r.name());
+        String scope = scope(p, pl);
+        long stake = b.freeBet() ? 0 : b.amount().amountMinor();
+        byte[] hash = hash("BET", pl.id(), b.roundId(), b.betRef(), b.amount(), b.freeBet());
+        String key = "bet:" + checkedId(b.transactionId());
+        return inTransaction(pl, () -> {
+            Lookup l = lookup(p, pl, scope, key, b.betRef(), b.roundId());
+            Optional<WalletResult> replay = replay(p, pl, l, "BET", hash);
+            if (replay.isPresent()) return replay.get();
+            if (!"ACTIVE".equals(l.userStatus())) throw new Refusal(WalletRejection.PLAYER_BLOCKED, "player is blocked");
+            if (l.bet() != null) {
+                throw l.bet().state.equals("TOMBSTONE")
+                        ? new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back before it arrived")
+                        : new Refusal(WalletRejection.TRANSACTION_EXISTS, "another debit has this bet reference");
+            }
+            if ("CLOSED".equals(l.roundStatus())) throw new Refusal(WalletRejection.ROUND_CLOSED, "the round is closed");
+            Moved moved = stake == 0 ? new Moved(null, cash(pl))
+                    : move(p, pl, scope, key, "PROVIDER_BET", true, stake, hash, meta(p, "BET", b.transactionId(), b.roundId(), b.gameId()));
+            String hubTx = hubTx(moved);
+            List<Object> args = new ArrayList<>(List.of(p.id(), pl.id(), b.roundId(), nullable(b.gameId()), pl.currency().code(),
+                    b.roundClosed(), b.roundClosed(), b.roundClosed(), b.roundClosed(),
+                    p.id(), scope, b.betRef(), pl.id(), b.roundId(), b.transactionId(), stake, pl.currency().code()));
+            args.addAll(txRow(p, pl, scope, key, "BET", b.roundId(), b.betRef(), stake, hash, hubTx, moved));
+            // one statement: the round (opened, or closed by the flag), the bet, the callback record
+            jdbc.update("WITH r AS (INSERT INTO provider_round (provider_id, player_id, round_id, game_id, currency, status, closed_by, closed_at)"
+                    + " VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN 'CLOSED' ELSE 'OPEN' END, CASE WHEN ? THEN 'FLAG' END, CASE WHEN ? THEN clock_timestamp() END)"
+                    + " ON CONFLICT (provider_id, player_id, round_id) DO UPDATE SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
+                    + " WHERE ? AND provider_round.status = 'OPEN' RETURNING 1),"
+                    + " b AS (INSERT INTO provider_bet (provider_id, scope, bet_ref, player_id, round_id, transaction_id, stake_minor, currency, state)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN') RETURNING 1) " + TX_INSERT, args.toArray());
+            return new Applied(hubTx, moved.balance(), null, false);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------- wins
+
+    private WalletResult win(ProviderConfig p, Win w) {
+        Player pl = player(w.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = currency(p, pl, w.amount().currency());
+        if (r == null && w.promoAmount() != null && !w.promoAmount().currency().equals(pl.currency())) r = WalletRejection.CURRENCY_MISMATCH;
+        if (r == null) r = token(p, pl, w.sessionToken(), p.policy().tokenOnWin(), true);
+        if (r != null) return rejected(r, pl, r.name());
+        String scope = scope(p, pl);
+        long total = Math.addExact(w.amount().amountMinor(), w.promoAmount() == null ? 0 : w.promoAmount().amountMinor());
+        byte[] hash = hash("WIN", pl.id(), w.roundId(), w.betRef(), w.amount(), w.promoAmount(), w.promoRef());
+        String key = "win:" + checkedId(w.transactionId());
+        return inTransaction(pl, () -> {
+            Lookup l = lookup(p, pl, scope, key, w.betRef(), w.roundId());
+            Optional<WalletResult> replay = replay(p, pl, l, "WIN", hash);
+            if (replay.isPresent()) return replay.get();
+            String roundId;
+            if (w.betRef() != null) {
+                BetRow bet = l.bet();
+                if (bet == null || !bet.playerId.equals(pl.id())) {
+                    throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + w.betRef());
+                }
+                if (bet.state.equals("TOMBSTONE") || (bet.state.equals("ROLLED_BACK") && !p.policy().creditAfterCancel())) {
+                    throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back");
+                }
+                roundId = bet.roundId;
+                if (bet.state.equals("SETTLED") && "CLOSED".equals(l.roundStatus())) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet is settled and its round closed");
+                }
+            } else {
+                // Pragmatic settles by round: the round's bets decide
+                roundId = w.roundId();
+                List<String> states = jdbc.queryForList("SELECT state FROM provider_bet WHERE provider_id = ? AND player_id = ? AND round_id = ?",
+                        String.class, p.id(), pl.id(), roundId);
+                if (states.isEmpty()) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet in round " + roundId);
+                boolean live = states.stream().anyMatch(s -> s.equals("OPEN") || s.equals("SETTLED"));
+                if (!live && !p.policy().creditAfterCancel()) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the round's bets were rolled back");
+                if (states.stream().noneMatch(s -> s.equals("OPEN")) && "CLOSED".equals(l.roundStatus())) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, "the round is settled and closed");
+                }
+            }
+            Moved moved = total == 0 ? new Moved(null, cash(pl))
+                    : move(p, pl, scope, key, "PROVIDER_WIN", false, total, hash, meta(p, "WIN", w.transactionId(), roundId, w.gameId()));
+            String hubTx = hubTx(moved);
+            boolean byRef = w.betRef() != null;
+            List<Object> args = new ArrayList<>(Arrays.asList(p.id(), byRef, scope, nullable(w.betRef()), byRef, pl.id(), nullable(roundId),
+                    w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId)));
+            args.addAll(txRow(p, pl, scope, key, "WIN", roundId, w.betRef(), total, hash, hubTx, moved));
+            // one statement: settle the bet (or the round's open bets), close the round on the flag, record the callback
+            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND state = 'OPEN'"
+                    + " AND ((? AND scope = ? AND bet_ref = ?) OR (NOT ? AND player_id = ? AND round_id = ?)) RETURNING 1),"
+                    + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
+                    + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
+            return new Applied(hubTx, moved.balance(), null, false);
+        });
+    }
+
+    // ----------------------------------------------------------------------------------------------- rollbacks
+
+    private WalletResult rollback(ProviderConfig p, Rollback rb) {
+        Player pl = player(rb.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = token(p, pl, rb.sessionToken(), p.policy().tokenOnRollback(), true);
+        if (r != null) return rejected(r, pl, r.name());
+        String scope = scope(p, pl);
+        // the request's amount is not part of the fingerprint: it is informational (a refund credits the stored stake)
+        byte[] hash = hash("ROLLBACK", pl.id(), rb.betRef());
+        String key = "rollback:" + checkedId(rb.transactionId() != null ? rb.transactionId() : rb.betRef());
+        return inTransaction(pl, () -> {
+            Lookup l = lookup(p, pl, scope, key, rb.betRef(), null);
+            Optional<WalletResult> replay = replay(p, pl, l, "ROLLBACK", hash);
+            if (replay.isPresent()) return replay.get();
+            BetRow bet = l.bet();
+            if (bet == null) {
+                // §3 scenarios 4-5: remember the rollback so the late bet is refused; answer per policy
+                String tombstoneId = Uuids.v7().toString();
+                jdbc.update("INSERT INTO provider_bet (provider_id, scope, bet_ref, player_id, round_id, stake_minor, currency, state, rollback_tx_id)"
+                        + " VALUES (?, ?, ?, ?, ?, 0, ?, 'TOMBSTONE', ?)", p.id(), scope, rb.betRef(), pl.id(), rb.roundId(),
+                        pl.currency().code(), tombstoneId);
+                return unknownRollback(p, pl, tombstoneId);
+            }
+            if (!bet.playerId.equals(pl.id())) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + rb.betRef());
+            if (bet.state.equals("TOMBSTONE")) return unknownRollback(p, pl, bet.rollbackTxId);
+            if (bet.state.equals("ROLLED_BACK")) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "already rolled back");
+            if (bet.state.equals("SETTLED") && p.policy().cancelAfterSettle() == ProviderPolicy.CancelAfterSettle.REJECT) {
+                throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet has a win");
+            }
+            long credit = bet.stakeMinor;
+            Money claimed = rb.claimedAmount();
+            if (p.policy().partialRollbacks() && claimed != null && claimed.currency().equals(pl.currency())
+                    && claimed.amountMinor() > 0 && claimed.amountMinor() < credit) {
+                credit = claimed.amountMinor();
+            }
+            Moved moved = credit == 0 ? new Moved(null, cash(pl))
+                    : move(p, pl, scope, key, "PROVIDER_ROLLBACK", false, credit, hash, meta(p, "ROLLBACK", rb.transactionId(), bet.roundId, rb.gameId()));
+            String hubTx = hubTx(moved);
+            List<Object> args = new ArrayList<>(Arrays.asList(key, p.id(), scope, rb.betRef(),
+                    rb.roundClosed() && bet.roundId != null, p.id(), pl.id(), nullable(bet.roundId)));
+            args.addAll(txRow(p, pl, scope, key, "ROLLBACK", bet.roundId, rb.betRef(), credit, hash, hubTx, moved));
+            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'ROLLED_BACK', rollback_tx_id = ?, updated_at = clock_timestamp()"
+                    + " WHERE provider_id = ? AND scope = ? AND bet_ref = ? RETURNING 1),"
+                    + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
+                    + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
+            return new Applied(hubTx, moved.balance(), null, false);
+        });
+    }
+
+    private WalletResult unknownRollback(ProviderConfig p, Player pl, String tombstoneId) {
+        Money balance = cash(pl);
+        return p.policy().unknownRollback() == ProviderPolicy.UnknownRollback.NOT_FOUND
+                ? new Rejected(WalletRejection.TRANSACTION_NOT_FOUND, balance, "rollback of an unknown bet (tombstone kept)")
+                : new Applied(tombstoneId, balance, null, false);
+    }
+
+    // ------------------------------------------------------------------------------------------ bet-less credits
+
+    private WalletResult promo(ProviderConfig p, PromoCredit c) {
+        Player pl = player(c.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = currency(p, pl, c.amount().currency());
+        if (r != null) return rejected(r, pl, r.name());
+        // no session needed (§3 scenario 20: async credits long after the session ended)
+        String scope = scope(p, pl);
+        byte[] hash = hash("PROMO", pl.id(), c.kind(), c.amount(), c.campaignRef(), c.roundId());
+        String key = "promo:" + checkedId(c.transactionId());
+        return inTransaction(pl, () -> {
+            Optional<WalletResult> replay = replay(p, pl, lookup(p, pl, scope, key, null, null), "PROMO", hash);
+            if (replay.isPresent()) return replay.get();
+            long amount = c.amount().amountMinor();
+            Moved moved = amount == 0 ? new Moved(null, cash(pl))
+                    : move(p, pl, scope, key, "PROVIDER_" + c.kind().name(), false, amount, hash,
+                    meta(p, c.kind().name(), c.transactionId(), c.roundId(), c.gameId()));
+            String hubTx = hubTx(moved);
+            jdbc.update(TX_INSERT, txRow(p, pl, scope, key, "PROMO", c.roundId(), null, amount, hash, hubTx, moved).toArray());
+            return new Applied(hubTx, moved.balance(), null, false);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------- rounds, balance, session
+
+    private WalletResult roundEnd(ProviderConfig p, RoundEnd e) {
+        // (the player's status is read inside bet transactions only: wins, rollbacks and credits pay a blocked player)
+        Player pl = player(e.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        return inTransaction(pl, () -> {
+            closeRound(p, pl, e.roundId(), "ROUND_END"); // repeatable; an unknown round is a no-op (providers.md §1 row 14)
+            return new BalanceResult(cash(pl), null);
+        });
+    }
+
+    private WalletResult balance(ProviderConfig p, Balance b) {
+        Player pl = player(b.playerId());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        WalletRejection r = b.currency() == null ? null : currency(p, pl, b.currency());
+        if (r == null && b.sessionToken() != null) r = token(p, pl, b.sessionToken(), p.policy().tokenOnWin(), false);
+        if (r != null) return rejected(r, pl, r.name());
+        return new BalanceResult(cash(pl), null);
+    }
+
+    private WalletResult sessionCheck(ProviderConfig p, SessionCheck c) {
+        Optional<ProviderSession> s = sessions.resolve(p.id(), c.sessionToken());
+        if (s.isEmpty()) return Rejected.of(WalletRejection.INVALID_TOKEN);
+        ProviderSession session = s.get();
+        if (c.playerId() != null && !c.playerId().equals(session.playerId().toString())) return Rejected.of(WalletRejection.INVALID_TOKEN);
+        Player pl = player(session.playerId().toString());
+        if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
+        if (session.superseded()) return rejected(WalletRejection.INVALID_TOKEN, pl, "the session was replaced");
+        if (!session.current(Instant.now())) return rejected(WalletRejection.TOKEN_EXPIRED, pl, "the session expired");
+        if (session.mode() == ProviderSession.Mode.DEMO) return rejected(WalletRejection.INVALID_TOKEN, pl, "demo sessions use no wallet");
+        if (!"ACTIVE".equals(users.status(pl.id()))) return rejected(WalletRejection.PLAYER_BLOCKED, pl, "player is blocked");
+        String token = c.sessionToken();
+        if (c.rotate()) {
+            try {
+                token = sessions.rotate(session).token();
+            } catch (ProviderSessions.SessionNotCurrentException e) {
+                return rejected(WalletRejection.INVALID_TOKEN, pl, "the session was replaced");
+            }
+        }
+        return new SessionResult(pl.id().toString(), token, cash(pl), null);
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private WalletResult inTransaction(Player pl, Supplier<WalletResult> work) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) l", Integer.class, LOCK_CLASS, pl.id().hashCode());
+                    faults.check(pl.id());
+                    return work.get();
+                });
+            } catch (Refusal r) {
+                return new Rejected(r.reason, cash(pl), r.getMessage());
+            } catch (IdempotencyConflictException e) {
+                return new Rejected(WalletRejection.IDEMPOTENCY_CONFLICT, cash(pl), "same transaction id, different request");
+            } catch (RejectedException e) {
+                return new Rejected(WalletRejection.of(e.code()), cash(pl), e.getMessage());
+            } catch (DuplicateKeyException e) {
+                // another player's callback took the same global id or bet reference at the same moment: look again
+                if (attempt >= 1) return new Rejected(WalletRejection.IDEMPOTENCY_CONFLICT, cash(pl), "same transaction id, different request");
+            }
+        }
+    }
+
+    private record Moved(UUID ledgerTx, Money balance) {
+    }
+
+    private Moved move(ProviderConfig p, Player pl, String scope, String key, String reason, boolean debit, long minor,
+                       byte[] hash, Map<String, Object> meta) {
+        AccountRef clearing = accounts.systemAccount(AccountType.PROVIDER_CLEARING, pl.currency().code(), pl.accounts().cash().id());
+        Leg[] legs = debit ? Leg.transfer(pl.accounts().cash(), clearing, minor) : Leg.transfer(clearing, pl.accounts().cash(), minor);
+        long cashId = pl.accounts().cash().id();
+        LedgerCommand cmd = new LedgerCommand(new IdempotencyKey("provider:" + p.id(), scope, key), reason, pl.currency(), pl.id(),
+                List.of(legs), reason + "|" + java.util.HexFormat.of().formatHex(hash) + "|" + minor, null, null, meta,
+                applied -> Map.of("balanceMinor", applied.balances().get(cashId).balanceMinor()));
+        LedgerResult result = ledger.apply(cmd);
+        if (result instanceof LedgerResult.Applied a) {
+            return new Moved(a.transactionId(), Money.ofMinor(a.balances().get(cashId).balanceMinor(), pl.currency()));
+        }
+        // the ledger had the key without our provider_transaction row: cannot happen (same database transaction)
+        throw new IllegalStateException("ledger key " + key + " exists without its provider transaction");
+    }
+
+    /** Inserts one callback record; appended to a statement's CTEs (or alone). */
+    private static final String TX_INSERT = "INSERT INTO provider_transaction (provider_id, scope, transaction_id, kind, player_id, round_id,"
+            + " bet_ref, amount_minor, currency, request_hash, hub_tx_id, ledger_tx, balance_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static List<Object> txRow(ProviderConfig p, Player pl, String scope, String key, String kind, String roundId, String betRef,
+                                      long amount, byte[] hash, String hubTx, Moved moved) {
+        return Arrays.asList(p.id(), scope, key, kind, pl.id(), nullable(roundId), nullable(betRef), amount, pl.currency().code(), hash,
+                hubTx, moved.ledgerTx() == null ? new SqlParameterValue(Types.OTHER, null) : moved.ledgerTx(), moved.balance().amountMinor());
+    }
+
+    private static String hubTx(Moved moved) {
+        return moved.ledgerTx() != null ? moved.ledgerTx().toString() : Uuids.v7().toString();
+    }
+
+    /** A null bound as text (so PostgreSQL need not guess its type). */
+    private static Object nullable(String s) {
+        return s == null ? new SqlParameterValue(Types.VARCHAR, null) : s;
+    }
+
+    /** What one callback needs to know, read in one statement after the player lock. */
+    private record Lookup(Map<String, Object> tx, BetRow bet, String roundStatus, String userStatus) {
+    }
+
+    private Lookup lookup(ProviderConfig p, Player pl, String scope, String key, String betRef, String roundId) {
+        return jdbc.queryForObject("SELECT t.kind, t.player_id, t.request_hash, t.hub_tx_id, t.balance_minor,"
+                        + " b.player_id, b.round_id, b.stake_minor, b.state, b.rollback_tx_id, r.status, u.status"
+                        + " FROM (SELECT 1) x"
+                        + " LEFT JOIN provider_transaction t ON t.provider_id = ? AND t.scope = ? AND t.transaction_id = ?"
+                        + " LEFT JOIN provider_bet b ON b.provider_id = ? AND b.scope = ? AND b.bet_ref = ?"
+                        + " LEFT JOIN provider_round r ON r.provider_id = ? AND r.player_id = ? AND r.round_id = coalesce(b.round_id, ?)"
+                        + " LEFT JOIN app_user u ON u.id = ?",
+                (rs, i) -> {
+                    Map<String, Object> tx = null;
+                    if (rs.getString(1) != null) {
+                        tx = new HashMap<>();
+                        tx.put("kind", rs.getString(1));
+                        tx.put("player_id", rs.getObject(2, UUID.class));
+                        tx.put("request_hash", rs.getBytes(3));
+                        tx.put("hub_tx_id", rs.getString(4));
+                        tx.put("balance_minor", rs.getLong(5));
+                    }
+                    BetRow bet = rs.getString(9) == null ? null
+                            : new BetRow(rs.getObject(6, UUID.class), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10));
+                    return new Lookup(tx, bet, rs.getString(11), rs.getString(12));
+                },
+                p.id(), scope, key, p.id(), scope, nullable(betRef), p.id(), pl.id(), nullable(roundId), pl.id());
+    }
+
+    /** The answer to a repeat of an applied callback (§1 row 9, §3 scenarios 1-2, 18), or empty for a new one. */
+    private Optional<WalletResult> replay(ProviderConfig p, Player pl, Lookup l, String kind, byte[] hash) {
+        Map<String, Object> row = l.tx();
+        if (row == null) return Optional.empty();
+        if (!kind.equals(row.get("kind")) || !pl.id().equals(row.get("player_id"))
+                || !MessageDigest.isEqual(hash, (byte[]) row.get("request_hash"))) {
+            throw new Refusal(WalletRejection.IDEMPOTENCY_CONFLICT, "same transaction id, different request");
+        }
+        String hubTx = (String) row.get("hub_tx_id");
+        switch (p.policy().replay()) {
+            case ORIGINAL_RESPONSE:
+                return Optional.of(new Applied(hubTx, Money.ofMinor(((Number) row.get("balance_minor")).longValue(), pl.currency()), null, true));
+            case CURRENT_BALANCE:
+                return Optional.of(new Applied(hubTx, cash(pl), null, true));
+            default:
+                return Optional.of(new Rejected(WalletRejection.TRANSACTION_EXISTS, cash(pl), "already processed"));
+        }
+    }
+
+    private record BetRow(UUID playerId, String roundId, long stakeMinor, String state, String rollbackTxId) {
+    }
+
+    private void closeRound(ProviderConfig p, Player pl, String roundId, String by) {
+        jdbc.update("UPDATE provider_round SET status = 'CLOSED', closed_by = ?, closed_at = clock_timestamp()"
+                + " WHERE provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN'", by, p.id(), pl.id(), roundId);
+    }
+
+    /** Session rules (§1 row 11, §3 scenario 10): bets need a current REAL session when a token is sent. */
+    private WalletRejection token(ProviderConfig p, Player pl, String token, ProviderPolicy.TokenCheck check, boolean credit) {
+        if (token == null) return check == ProviderPolicy.TokenCheck.ENFORCE && credit ? WalletRejection.INVALID_TOKEN : null;
+        Optional<ProviderSession> s = sessions.resolve(p.id(), token);
+        if (s.isPresent() && s.get().mode() == ProviderSession.Mode.DEMO) return WalletRejection.INVALID_TOKEN; // never real money
+        if (check == ProviderPolicy.TokenCheck.SKIP) return null;
+        if (s.isEmpty() || !s.get().playerId().equals(pl.id())) return WalletRejection.INVALID_TOKEN;
+        if (!s.get().currency().trim().equals(pl.currency().code())) return WalletRejection.CURRENCY_MISMATCH;
+        if (check == ProviderPolicy.TokenCheck.IGNORE_EXPIRY) return null;
+        if (s.get().superseded()) return WalletRejection.TOKEN_EXPIRED;
+        if (!s.get().current(Instant.now())) return WalletRejection.TOKEN_EXPIRED;
+        return null;
+    }
+
+    private static WalletRejection currency(ProviderConfig p, Player pl, CurrencyUnit c) {
+        if (!c.equals(pl.currency())) return WalletRejection.CURRENCY_MISMATCH;
+        if (!p.currencies().isEmpty() && !p.currencies().contains(c.code())) return WalletRejection.CURRENCY_MISMATCH;
+        return null;
+    }
+
+    private static String scope(ProviderConfig p, Player pl) {
+        return p.policy().txIdScope() == ProviderPolicy.TxIdScope.PER_PLAYER ? pl.id().toString() : "";
+    }
+
+    private static String checkedId(String id) {
+        if (id.length() > MAX_ID) throw new Refusal(WalletRejection.INVALID_MESSAGE, "transaction id longer than " + MAX_ID);
+        return id;
+    }
+
+    /** The player a provider names, or null when unknown (not a hub player id, or no wallet). */
+    Player player(String providerPlayerId) {
+        UUID id;
+        try {
+            id = UUID.fromString(providerPlayerId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+        Optional<User> user = users.byId(id);
+        if (user.isEmpty() || user.get().role() != User.Role.PLAYER) return null;
+        Optional<PlayerAccounts> acc = accounts.player(id);
+        if (acc.isEmpty()) return null;
+        return new Player(id, acc.get(), CurrencyUnit.of(acc.get().currency()));
+    }
+
+    /** The player's wallet currency (for protocols whose amounts carry none: Pragmatic). */
+    Optional<CurrencyUnit> currencyOf(String providerPlayerId) {
+        UUID id;
+        try {
+            id = UUID.fromString(providerPlayerId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+        return accounts.player(id).map(a -> CurrencyUnit.of(a.currency()));
+    }
+
+    Money cash(Player pl) {
+        return Money.ofMinor(accounts.balance(pl.accounts().cash().id())[0], pl.currency());
+    }
+
+    private WalletResult rejected(WalletRejection r, Player pl, String detail) {
+        return new Rejected(r, cash(pl), detail);
+    }
+
+    private static Map<String, Object> meta(ProviderConfig p, String kind, String txId, String roundId, String gameId) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("provider", p.id());
+        m.put("kind", kind);
+        if (txId != null) m.put("providerTransactionId", txId);
+        if (roundId != null) m.put("roundId", roundId);
+        if (gameId != null) m.put("gameId", gameId);
+        return m;
+    }
+
+    private static byte[] hash(Object... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : parts) sb.append(o == null ? "\u2400" : o.toString()).append('\u241F');
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

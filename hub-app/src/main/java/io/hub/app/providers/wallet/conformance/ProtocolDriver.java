@@ -1,0 +1,39 @@
+package io.hub.app.providers.wallet.conformance;
+
+import io.hub.contracts.money.CurrencyUnit;
+import io.hub.contracts.money.Money;
+import io.hub.contracts.wallet.ProviderCallback;
+import io.hub.contracts.wallet.ProviderCallbackAnswer;
+import java.util.List;
+
+/**
+ * Speaks one protocol from the provider's side for the conformance kit: renders a canonical call into the exact
+ * request the provider would send (signed with the sandbox credentials) and reads the hub's provider-format answer.
+ */
+public interface ProtocolDriver {
+    /**
+     * A canonical provider call.
+     *
+     * @param op       bet, win, rollback, promo, end-round
+     * @param betRef   the bet a win/rollback refers to
+     * @param amount   stake, win, promo amount, or the rollback's claimed amount (may be null)
+     */
+    record Call(String op, String providerId, String playerId, String token, String txId, String betRef, String roundId,
+                Money amount, boolean roundClosed, String requestId) {
+    }
+
+    /** The request, or null when the protocol has no such call (e.g. Hub88 has no round-end call). */
+    ProviderCallback render(Call call);
+
+    /** The protocol status the hub must answer for a canonical outcome ({@code OK} or a WalletRejection name). */
+    String expectedStatus(String canonical);
+
+    /** The protocol status the hub answered. */
+    String actualStatus(ProviderCallbackAnswer answer);
+
+    /** The balance in the answer, or null when it carries none. */
+    Money responseBalance(ProviderCallbackAnswer answer, CurrencyUnit currency);
+
+    /** Protocol-level problems of an answer (e.g. a Hub88 answer whose signature does not verify). */
+    List<String> problems(ProviderCallbackAnswer answer);
+}
