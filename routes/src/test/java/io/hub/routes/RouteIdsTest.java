@@ -59,7 +59,7 @@ class RouteIdsTest {
 
         assertThat(ids).doesNotHaveDuplicates();
         assertThat(ids).containsExactlyInAnyOrder("hold-expiry", "lobby-message", "lobby-spin", "lobby-spin-transaction",
-                "outbox-relay", "wallet-push");
+                "outbox-relay", "wallet-push", "payment-webhook", "kyc-webhook", "webhook-inbox", "gateway-call");
     }
 
     @Test
@@ -75,6 +75,10 @@ class RouteIdsTest {
         assertThat(nodeIds.get("outbox-relay")).contains("claim", "to-records", "publish", "mark-published");
         assertThat(nodeIds.get("wallet-push")).contains("push");
         assertThat(nodeIds.get("hold-expiry")).contains("void-expired-holds");
+        assertThat(nodeIds.get("payment-webhook")).contains("verify-and-store-payment-event");
+        assertThat(nodeIds.get("kyc-webhook")).contains("verify-and-store-kyc-event");
+        assertThat(nodeIds.get("webhook-inbox")).contains("process-inbox");
+        assertThat(nodeIds.get("gateway-call")).contains("to-http-request", "call-gateway", "to-response");
     }
 
     @Test
@@ -142,6 +146,7 @@ class RouteIdsTest {
             if (p == LobbyPort.class) args[i] = new FakeLobbyPort();
             else if (p == OutboxPort.class) args[i] = new OutboxRelayRouteTest.FakeOutbox(new ArrayList<>());
             else if (p == WalletEventListener.class) args[i] = (WalletEventListener) payload -> { };
+            else if (p == io.hub.contracts.payments.WebhookIntakePort.class) args[i] = new PaymentWebhookRouteTest.RecordingIntake();
             else if (p == Runnable.class) args[i] = (Runnable) () -> { };
             else if (p == String.class) args[i] = "direct:stand-in-" + i;
             else if (p == long.class) args[i] = 1000L;
