@@ -41,11 +41,13 @@ CREATE TABLE deposit (
                                                           'CHARGED_BACK', 'REVERSED')),
     psp_reference text UNIQUE,
     redirect_url  text,
+    submit_attempts integer   NOT NULL DEFAULT 0,  -- gateway calls with an unknown outcome so far
+    next_submit_at  timestamptz NOT NULL DEFAULT clock_timestamp(),  -- when the resumer may call again (backing off)
     created_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
     updated_at    timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE INDEX deposit_player ON deposit (player_id, created_at DESC);
-CREATE INDEX deposit_unsubmitted ON deposit (created_at) WHERE status = 'PENDING' AND psp_reference IS NULL;
+CREATE INDEX deposit_unsubmitted ON deposit (next_submit_at) WHERE status = 'PENDING' AND psp_reference IS NULL;
 
 CREATE TABLE withdrawal (
     id            uuid PRIMARY KEY,
@@ -60,6 +62,8 @@ CREATE TABLE withdrawal (
     jurisdiction  text        NOT NULL,
     psp_reference text UNIQUE,
     decided_by    text,                             -- the operator who approved or rejected it
+    submit_attempts integer   NOT NULL DEFAULT 0,
+    next_submit_at  timestamptz NOT NULL DEFAULT clock_timestamp(),
     created_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
     updated_at    timestamptz NOT NULL DEFAULT clock_timestamp()
 );

@@ -9,6 +9,7 @@ import io.hub.contracts.money.Money;
 import io.hub.contracts.payments.PaymentStatus;
 import io.hub.contracts.payments.VerifiedWebhook;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,16 +90,26 @@ public class DepositService {
             });
             log.info("deposit {} declined by gateway {}: {} {}", id, d.gatewayId(), dec.status(), dec.body());
         } else {
-            log.warn("deposit {}: gateway {} unavailable ({}); will resume", id, d.gatewayId(), ((GatewayClient.Unavailable) r).reason());
+            Duration next = backOff(jdbc.queryForObject("UPDATE deposit SET submit_attempts = submit_attempts + 1 WHERE id = ? RETURNING submit_attempts",
+                    Integer.class, id), props);
+            jdbc.update("UPDATE deposit SET next_submit_at = ? WHERE id = ?", Timestamp.from(Instant.now().plus(next)), id);
+            log.warn("deposit {}: gateway {} unavailable ({}); will resume in {}", id, d.gatewayId(), ((GatewayClient.Unavailable) r).reason(), next);
         }
     }
 
     /** Sends PENDING deposits whose gateway call had an unknown outcome again (same idempotency key). */
     int resumeUnsubmitted(int max) {
-        List<UUID> ids = jdbc.queryForList("SELECT id FROM deposit WHERE status = 'PENDING' AND psp_reference IS NULL AND created_at < ? "
-                + "ORDER BY created_at LIMIT ?", UUID.class, Timestamp.from(Instant.now().minus(props.inbox().resumeAfter())), max);
+        List<UUID> ids = jdbc.queryForList("SELECT id FROM deposit WHERE status = 'PENDING' AND psp_reference IS NULL AND next_submit_at < ? "
+                + "AND created_at < ? ORDER BY next_submit_at LIMIT ?", UUID.class, Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now().minus(props.inbox().resumeAfter())), max);
         ids.forEach(this::submit);
         return ids.size();
+    }
+
+    /** The wait before the next call after {@code attempts} calls with an unknown outcome: resumeAfter doubled per attempt, at most maxRetryDelay. */
+    static Duration backOff(int attempts, PaymentsProperties props) {
+        long ms = props.inbox().resumeAfter().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        return Duration.ofMillis(Math.min(ms, props.inbox().maxRetryDelay().toMillis()));
     }
 
     public Optional<Deposit> find(UUID id) {

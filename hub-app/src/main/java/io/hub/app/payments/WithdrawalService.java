@@ -152,14 +152,18 @@ public class WithdrawalService {
             });
             log.info("withdrawal {} declined by gateway {}: {} {}", id, w.gatewayId(), dec.status(), dec.body());
         } else {
-            log.warn("withdrawal {}: gateway {} unavailable ({}); will resume", id, w.gatewayId(), ((GatewayClient.Unavailable) r).reason());
+            java.time.Duration next = DepositService.backOff(jdbc.queryForObject(
+                    "UPDATE withdrawal SET submit_attempts = submit_attempts + 1 WHERE id = ? RETURNING submit_attempts", Integer.class, id), props);
+            jdbc.update("UPDATE withdrawal SET next_submit_at = ? WHERE id = ?", Timestamp.from(Instant.now().plus(next)), id);
+            log.warn("withdrawal {}: gateway {} unavailable ({}); will resume in {}", id, w.gatewayId(), ((GatewayClient.Unavailable) r).reason(), next);
         }
     }
 
     /** REQUESTED withdrawals whose gateway call had an unknown outcome are sent again (same key). */
     int resumeUnsubmitted(int max) {
-        List<UUID> ids = jdbc.queryForList("SELECT id FROM withdrawal WHERE status = 'REQUESTED' AND psp_reference IS NULL AND updated_at < ? "
-                + "ORDER BY created_at LIMIT ?", UUID.class, Timestamp.from(Instant.now().minus(props.inbox().resumeAfter())), max);
+        List<UUID> ids = jdbc.queryForList("SELECT id FROM withdrawal WHERE status = 'REQUESTED' AND psp_reference IS NULL AND next_submit_at < ? "
+                + "AND updated_at < ? ORDER BY next_submit_at LIMIT ?", UUID.class, Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now().minus(props.inbox().resumeAfter())), max);
         ids.forEach(this::submit);
         return ids.size();
     }

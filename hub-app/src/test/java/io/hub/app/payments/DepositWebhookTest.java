@@ -122,9 +122,9 @@ class DepositWebhookTest extends PaymentsTestSupport {
     void a_gateway_decline_fails_the_deposit_and_an_unavailable_gateway_leaves_it_pending_for_a_retry() throws Exception {
         TestPlayer p = newPlayer("EUR", "0");
         String token = login(p.username(), p.password()).accessToken();
-        JsonNode declined = deposit(token, "888.00");
+        JsonNode declined = deposit(token, "888.00", "faulty");
         assertThat(declined.get("status").asText()).isEqualTo("FAILED");
-        JsonNode unavailable = deposit(token, "666.00");
+        JsonNode unavailable = deposit(token, "666.00", "faulty");
         assertThat(unavailable.get("status").asText()).isEqualTo("PENDING");
         assertThat(unavailable.has("redirectUrl")).as("no checkout URL until the gateway answered").isFalse();
         assertThat(cashMinor(p.id())).isZero();
