@@ -84,7 +84,7 @@ public class GatewayClient {
         }
         GatewayCall call = new GatewayCall(base.get() + path, reference.toString(), text);
         CircuitBreaker breaker = breakers.computeIfAbsent(gatewayId, id -> CircuitBreaker.of("gateway-" + id, CircuitBreakerConfig.custom()
-                .slidingWindowSize(20).minimumNumberOfCalls(10).failureRateThreshold(50)
+                .slidingWindowSize(20).minimumNumberOfCalls(10) // opens at the default 50 % failure rate
                 .waitDurationInOpenState(Duration.ofSeconds(10)).build()));
         String last = "no attempt";
         for (int attempt = 1; attempt <= props.gatewayCall().attempts(); attempt++) {
