@@ -4,7 +4,7 @@
 # setup (the hub jar with its embedded PostgreSQL and Kafka, fresh, on free ports). Writes bench/reports/webhooks.md.
 #
 # Configuration (environment variables, defaults in brackets):
-#   SENDERS [16]  DURATION_SECONDS [30]  WARMUP_SECONDS [5]  DUPLICATE_SHARE [0.2]  HUB_PORT [18480]
+#   SENDERS [16]  DURATION_SECONDS [30]  WARMUP_SECONDS [20]  DUPLICATE_SHARE [0.2]  HUB_PORT [18480]
 #   REPORT [bench/reports/webhooks.md]  SKIP_BUILD [0]  HUB_JAVA_OPTS []  HUB_EXTRA_ARGS []  BENCH_XMX [512m]
 set -Eeuo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -13,7 +13,7 @@ COMMAND_LINE="$(for v in SENDERS DURATION_SECONDS WARMUP_SECONDS DUPLICATE_SHARE
   [[ -n ${!v+x} ]] && printf '%s=%q ' "$v" "${!v}"; done)$(printf '%q ' "$0" "$@")"
 SENDERS=${SENDERS:-16}
 DURATION_SECONDS=${DURATION_SECONDS:-30}
-WARMUP_SECONDS=${WARMUP_SECONDS:-5}
+WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 DUPLICATE_SHARE=${DUPLICATE_SHARE:-0.2}
 HUB_PORT=${HUB_PORT:-18480}
 REPORT=${REPORT:-$SCRIPT_DIR/reports/webhooks.md}
@@ -99,7 +99,49 @@ mkdir -p "$(dirname "$REPORT")"
   echo "  is stored as IGNORED, so the asynchronous processing adds no load: this is the intake alone."
   echo
 } > "$REPORT"
+# CPU seconds (user + system) used so far by the hub JVM and the embedded PostgreSQL processes (all work in WORKDIR)
+CLK_TCK=$(getconf CLK_TCK)
+workdir_cpu() {
+  local total=0 p
+  for p in $(workdir_pids); do
+    total=$(awk -v t="$total" -v c="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.2f", t + ($12 + $13) / c }' "/proc/$p/stat" 2>/dev/null || echo "$total")
+  done
+  echo "$total"
+}
+machine_jiffies() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; total = busy + $5 + $6; print busy, total }' /proc/stat; }
+# warm-up run (JIT, connection pools), not reported; then the measured run starts from a warmed hub
+log "warm-up: $WARMUP_SECONDS s"
 java "-Xmx$BENCH_XMX" -cp "$BENCH_JAR" io.hub.bench.WebhookBench --baseUrl "$BASE_URL" --gatewayId simpay --secret "$SECRET" \
-  --senders "$SENDERS" --durationSeconds "$DURATION_SECONDS" --warmupSeconds "$WARMUP_SECONDS" --duplicateShare "$DUPLICATE_SHARE" \
-  --report "$REPORT"
+  --senders "$SENDERS" --durationSeconds "$WARMUP_SECONDS" --warmupSeconds 0 --duplicateShare "$DUPLICATE_SHARE" >/dev/null || true
+# idle baseline: what the hub and PostgreSQL use with no request (embedded Kafka broker in the hub JVM, outbox relay,
+# inbox and hold-expiry timers, Kafka consumers), over 10 s
+IDLE0=$(workdir_cpu)
+sleep 10
+IDLE1=$(workdir_cpu)
+CPU0=$(workdir_cpu)
+JVM0=$(awk -v c="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / c }' "/proc/$HUB_PID/stat")
+read -r BUSY0 TOTAL0 < <(machine_jiffies)
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+java "-Xmx$BENCH_XMX" -cp "$BENCH_JAR" io.hub.bench.WebhookBench --baseUrl "$BASE_URL" --gatewayId simpay --secret "$SECRET" \
+  --senders "$SENDERS" --durationSeconds "$DURATION_SECONDS" --warmupSeconds 0 --duplicateShare "$DUPLICATE_SHARE" \
+  --report "$REPORT" | tee "$WORKDIR/bench.out"
+CPU1=$(workdir_cpu)
+JVM1=$(awk -v c="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / c }' "/proc/$HUB_PID/stat")
+read -r BUSY1 TOTAL1 < <(machine_jiffies)
+ACCEPTED=$(awk -F'|' '/Accepted in/ { gsub(/ /, "", $3); split($3, a, "("); print a[1] }' "$WORKDIR/bench.out")
+TOTAL_SECONDS=$DURATION_SECONDS
+{
+  echo "**Where the CPU went** (the measured $TOTAL_SECONDS s, after a separate $WARMUP_SECONDS s warm-up run):"
+  echo
+  echo "| | Value |"
+  echo "|---|---:|"
+  echo "| Load average before the run (1/5/15 min; other work on this machine) | $LOAD0 |"
+  echo "| Machine CPU busy during the run (all processes) | $(awk -v b0="$BUSY0" -v b1="$BUSY1" -v t0="$TOTAL0" -v t1="$TOTAL1" 'BEGIN { if (t1 > t0) printf "%.0f %%", 100 * (b1 - b0) / (t1 - t0); else print "?" }') |"
+  echo "| CPU used by the hub JVM + embedded PostgreSQL | $(awk -v a="$CPU0" -v b="$CPU1" 'BEGIN { printf "%.1f s", b - a }') |"
+  echo "| of which the hub JVM | $(awk -v a="$JVM0" -v b="$JVM1" 'BEGIN { printf "%.1f s", b - a }') |"
+  echo "| Idle baseline (no requests, measured over 10 s before the run) | $(awk -v a="$IDLE0" -v b="$IDLE1" 'BEGIN { printf "%.2f CPU-s/s", (b - a) / 10 }') |"
+  echo "| Hub + PostgreSQL CPU per accepted delivery, idle baseline subtracted | $(awk -v a="$CPU0" -v b="$CPU1" -v i0="$IDLE0" -v i1="$IDLE1" -v d="$DURATION_SECONDS" -v n="$ACCEPTED" 'BEGIN { if (n > 0) printf "%.2f ms", 1000 * ((b - a) - d * (i1 - i0) / 10) / n; else print "?" }') |"
+  echo "| Hub + PostgreSQL CPU per accepted delivery | $(awk -v a="$CPU0" -v b="$CPU1" -v n="$ACCEPTED" 'BEGIN { if (n > 0) printf "%.2f ms", 1000 * (b - a) / n; else print "?" }') |"
+  echo
+} >> "$REPORT"
 log "report: $REPORT"
