@@ -132,6 +132,8 @@ class WebhookIntakeTest extends PaymentsTestSupport {
                 "SELECT attempts FROM webhook_inbox WHERE endpoint_id = 'simpay' AND event_id = ?", Integer.class, msgId) >= 2);
         assertThat(jdbc.queryForObject("SELECT state FROM webhook_inbox WHERE event_id = ?", String.class, msgId)).isEqualTo("UNMATCHED");
         assertThat(jdbc.queryForObject("SELECT next_attempt_at > now() FROM webhook_inbox WHERE event_id = ?", Boolean.class, msgId)).isTrue();
+        var listed = json(get("/operator/webhooks?state=UNMATCHED&limit=500", operatorToken()).body());
+        assertThat(listed.findValuesAsText("eventId")).contains(msgId);
         assertLedgerBalanced();
     }
 }
