@@ -59,7 +59,23 @@ public abstract class HubIntegrationTest {
         }
     }
 
+    /**
+     * POSTs JSON. A path under the hub's Idempotency-Key semantics ({@code /operator/**}, {@code /payments/**}) gets a fresh
+     * {@code Idempotency-Key} unless the caller passes one; {@link #postWithoutIdempotencyKey} sends none.
+     */
     protected HttpResponse<String> post(String path, String body, String bearer, String... headers) {
+        boolean hasKey = false;
+        for (int i = 0; i < headers.length; i += 2) hasKey |= headers[i].equalsIgnoreCase("Idempotency-Key");
+        if (!hasKey && (path.startsWith("/operator/") || path.startsWith("/payments/"))) {
+            String[] more = java.util.Arrays.copyOf(headers, headers.length + 2);
+            more[headers.length] = "Idempotency-Key";
+            more[headers.length + 1] = "test-" + UUID.randomUUID();
+            headers = more;
+        }
+        return postWithoutIdempotencyKey(path, body, bearer, headers);
+    }
+
+    protected HttpResponse<String> postWithoutIdempotencyKey(String path, String body, String bearer, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) b.header("Authorization", "Bearer " + bearer);

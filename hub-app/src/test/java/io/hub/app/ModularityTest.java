@@ -38,7 +38,7 @@ class ModularityTest {
     void the_modules_are_the_packages_under_io_hub_app() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("auth", "embedded", "events", "fairness", "games", "ledger", "lobby", "operator", "player",
-                        "providers", "routing", "web");
+                        "payments", "paysim", "providers", "routing", "web");
     }
 
     @Test
@@ -58,8 +58,11 @@ class ModularityTest {
                 Map.entry("player", Set.of("ledger")),
                 // issue 3: the lobby lists external games (games.ExternalGames), launch reads the player
                 // (auth.CurrentUser, player.User), the provider APIs answer web.ApiError
+                // payments (issue 4): the inbox, deposits, withdrawals and KYC write through the ledger API and the outbox
+                Map.entry("payments", Set.of("auth", "events", "ledger", "player", "web")),
+                Map.entry("paysim", Set.of("payments")),
                 Map.entry("providers", Set.of("auth", "games", "ledger", "player", "web")),
-                Map.entry("routing", Set.of("events", "lobby")),
+                Map.entry("routing", Set.of("events", "lobby", "payments")),
                 Map.entry("web", Set.of())));
     }
 

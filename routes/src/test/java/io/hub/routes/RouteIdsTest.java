@@ -61,7 +61,8 @@ class RouteIdsTest {
         assertThat(ids).containsExactlyInAnyOrder("hold-expiry", "lobby-message", "lobby-spin", "lobby-spin-transaction",
                 "outbox-relay", "wallet-push", "provider-wallet-callback", "provider-round-sweep",
                 // issue 3, engineer B: outbound provider calls and one timed catalogue sync per provider
-                "provider-http", "catalogue-sync-direct-stand-in-1");
+                "provider-http", "catalogue-sync-direct-stand-in-1",
+                "payment-webhook", "kyc-webhook", "webhook-inbox", "gateway-call");
     }
 
     @Test
@@ -80,6 +81,10 @@ class RouteIdsTest {
         assertThat(nodeIds.get("provider-http")).contains("to-http-request", "call-provider", "to-reply");
         assertThat(nodeIds.get("provider-wallet-callback")).contains("wallet-decode", "wallet-refused", "wallet-apply", "wallet-encode");
         assertThat(nodeIds.get("provider-round-sweep")).contains("close-stale-rounds");
+        assertThat(nodeIds.get("payment-webhook")).contains("verify-and-store-payment-event");
+        assertThat(nodeIds.get("kyc-webhook")).contains("verify-and-store-kyc-event");
+        assertThat(nodeIds.get("webhook-inbox")).contains("process-inbox");
+        assertThat(nodeIds.get("gateway-call")).contains("to-http-request", "call-gateway", "to-response");
     }
 
     @Test
@@ -147,6 +152,7 @@ class RouteIdsTest {
             if (p == LobbyPort.class) args[i] = new FakeLobbyPort();
             else if (p == OutboxPort.class) args[i] = new OutboxRelayRouteTest.FakeOutbox(new ArrayList<>());
             else if (p == WalletEventListener.class) args[i] = (WalletEventListener) payload -> { };
+            else if (p == io.hub.contracts.payments.WebhookIntakePort.class) args[i] = new PaymentWebhookRouteTest.RecordingIntake();
             else if (p == Runnable.class) args[i] = (Runnable) () -> { };
             else if (p == io.hub.contracts.providers.CatalogueSyncPort.class) args[i] = (io.hub.contracts.providers.CatalogueSyncPort) id -> { };
             else if (p == io.hub.contracts.wallet.RoundSweepPort.class) args[i] = (io.hub.contracts.wallet.RoundSweepPort) () -> 0;

@@ -50,6 +50,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/auth/login").permitAll()
                         // provably fair: the public Ed25519 key that signs spinResult frames (docs/fairness.md)
                         .requestMatchers(HttpMethod.GET, "/fairness/signing-key").permitAll()
+                        // payment / KYC webhooks authenticate by their signature over the raw body (payments module)
+                        .requestMatchers(HttpMethod.POST, "/webhooks/payments/*", "/webhooks/kyc/*").permitAll()
                         .requestMatchers("/.well-known/jwks.json", "/ws/lobby", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/actuator/prometheus", "/", "/index.html", "/favicon.ico",
                                 "/app/**", "/docs/**").permitAll()

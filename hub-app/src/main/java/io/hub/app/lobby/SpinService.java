@@ -32,6 +32,7 @@ import io.hub.contracts.money.CurrencyUnit;
 import io.hub.contracts.money.Money;
 import io.hub.app.fairness.FairnessService;
 import io.hub.app.fairness.SpinSigner;
+import io.hub.contracts.payments.KycGate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,10 +70,12 @@ public class SpinService implements LobbyPort {
     private final SpinSigner signer;
     private final ObjectMapper json;
     private final LobbyProperties props;
+    private final KycGate kyc;
 
     public SpinService(LobbyCodec codec, RateLimits limits, GameCatalogue games, UserDirectory users, AccountDirectory accounts,
                        Ledger ledger, FairnessService fairness, SpinSigner signer, ObjectMapper json,
-                       LobbyProperties props) {
+                       LobbyProperties props, KycGate kyc) {
+        this.kyc = kyc;
         this.codec = codec;
         this.limits = limits;
         this.games = games;
@@ -97,6 +100,8 @@ public class SpinService implements LobbyPort {
         InHouseGame game = games.inHouseGame(spin.gameId()).orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_GAME));
         User user = users.byId(spin.playerId()).orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_PLAYER));
         if (!"ACTIVE".equals(users.status(user.id()))) throw new RejectedException(RejectionCode.PLAYER_BLOCKED);
+        // a KYC rejection (also after an approval) blocks new bets (payments.md §5.3, §7 #15)
+        if (!kyc.mayWager(user.id())) throw new RejectedException(RejectionCode.PLAYER_BLOCKED, "identity verification was rejected: no new bets");
         CurrencyUnit currency = CurrencyUnit.of(user.currency());
         Money bet;
         try {

@@ -89,6 +89,22 @@ class PolicyTableTest extends ProviderWalletTestSupport {
     }
 
     @Test
+    void a_kyc_rejected_player_places_no_provider_bet_but_open_rounds_still_pay() {
+        TestProvider p = provider(ProviderProtocol.HUB88);
+        Seat s = seat(p, "10.00");
+        String k = UUID.randomUUID().toString().substring(0, 8);
+        assertThat(status(call(p, "bet", s, s.token(), "A" + k, null, "R" + k, "1.00", false))).isEqualTo("RS_OK");
+        // the KYC vendor's final rejection as the payments module stores it (payments.md §7 #15)
+        jdbc.update("INSERT INTO kyc_applicant (player_id, status, jurisdiction) VALUES (?, 'REJECTED', 'default')"
+                + " ON CONFLICT (player_id) DO UPDATE SET status = 'REJECTED'", s.playerId());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                "RS_ERROR_USER_DISABLED".equals(status(call(p, "bet", s, s.token(), "B" + k, null, "R" + k, "1.00", false))));
+        assertThat(status(call(p, "win", s, s.token(), "W" + k, "A" + k, "R" + k, "3.00", true))).isEqualTo("RS_OK");
+        assertThat(cashMinor(s.playerId())).isEqualTo(1_200);
+        assertLedgerBalanced();
+    }
+
+    @Test
     void a_currency_other_than_the_players_is_refused() {
         TestProvider p = provider(ProviderProtocol.HUB88);
         Seat s = seat(p, "10.00");

@@ -1,0 +1,14 @@
+package io.hub.contracts.payments;
+
+import java.util.UUID;
+
+/**
+ * Asked by every place that takes a new bet (the lobby spin, later provider bet callbacks): may this player wager now?
+ * A KYC rejection (also one that arrives after an approval, payments.md §7 #15) blocks new bets; wins and rollbacks of
+ * rounds already open still pay, so they do not ask.
+ */
+public interface KycGate {
+
+    /** True when the player may place a new bet under the configured KYC policy. */
+    boolean mayWager(UUID playerId);
+}

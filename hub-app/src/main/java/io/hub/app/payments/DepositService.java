@@ -1,0 +1,196 @@
+package io.hub.app.payments;
+
+import io.hub.app.ledger.AccountDirectory.PlayerAccounts;
+import io.hub.app.ledger.Uuids;
+import io.hub.app.payments.PaymentStateMachines.Decision;
+import io.hub.app.payments.PaymentStateMachines.DepositState;
+import io.hub.contracts.money.CurrencyUnit;
+import io.hub.contracts.money.Money;
+import io.hub.contracts.payments.PaymentStatus;
+import io.hub.contracts.payments.VerifiedWebhook;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deposits: the record is written (PENDING) and committed before the gateway is called (payments.md §7 #3), the call
+ * carries the deposit id as its idempotency key; webhooks then drive the state machine of
+ * {@link PaymentStateMachines#deposit}; only a success credits the player, once (ledger key
+ * {@code deposit:<id>:credit}); refunds and chargebacks post their own transactions. A deposit whose gateway call had
+ * an unknown outcome stays PENDING and is sent again later with the same key ({@link #resumeUnsubmitted}).
+ */
+@Service
+public class DepositService {
+    private static final Logger log = LoggerFactory.getLogger(DepositService.class);
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final PaymentLedger ledger;
+    private final PaymentEvents events;
+    private final GatewayClient gateway;
+    private final WebhookEndpoints endpoints;
+    private final PaymentsProperties props;
+
+    public DepositService(JdbcTemplate jdbc, TransactionTemplate tx, PaymentLedger ledger, PaymentEvents events, GatewayClient gateway,
+                          WebhookEndpoints endpoints, PaymentsProperties props) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.ledger = ledger;
+        this.events = events;
+        this.gateway = gateway;
+        this.endpoints = endpoints;
+        this.props = props;
+    }
+
+    /** A deposit as the API shows it. */
+    public record Deposit(UUID id, UUID playerId, String gatewayId, long amountMinor, String currency, String status,
+                          String pspReference, String redirectUrl, Instant createdAt) {
+        public Money amount() {
+            return Money.ofMinor(amountMinor, CurrencyUnit.of(currency));
+        }
+    }
+
+    static final RowMapper<Deposit> ROW = (rs, i) -> new Deposit(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class),
+            rs.getString("gateway_id"), rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("status"),
+            rs.getString("psp_reference"), rs.getString("redirect_url"), rs.getTimestamp("created_at").toInstant());
+
+    /** Creates the deposit, then asks the gateway for a payment. */
+    public Deposit create(UUID playerId, Money amount, String gatewayId) {
+        if (!endpoints.isGateway(gatewayId)) throw new PaymentProblem(400, "UNKNOWN_GATEWAY", "no gateway " + gatewayId);
+        UUID id = Uuids.v7();
+        tx.executeWithoutResult(s -> {
+            jdbc.update("INSERT INTO deposit (id, player_id, gateway_id, amount_minor, currency, status) VALUES (?, ?, ?, ?, ?, 'PENDING')",
+                    id, playerId, gatewayId, amount.amountMinor(), amount.currency().code());
+            events.deposit(id, playerId, "PENDING", null, amount.toDecimalString(), amount.currency().code(), gatewayId);
+        });
+        submit(id);
+        return find(id).orElseThrow();
+    }
+
+    /** Calls the gateway for a PENDING deposit without a gateway reference (first time or resumed). */
+    void submit(UUID id) {
+        Deposit d = find(id).orElseThrow();
+        GatewayClient.Result r = gateway.createPayment(d.gatewayId(), id, d.amount());
+        if (r instanceof GatewayClient.Accepted a) {
+            jdbc.update("UPDATE deposit SET psp_reference = ?, redirect_url = ?, updated_at = clock_timestamp() WHERE id = ? AND psp_reference IS NULL",
+                    a.id(), a.redirectUrl().orElse(null), id);
+        } else if (r instanceof GatewayClient.Declined dec) {
+            tx.executeWithoutResult(s -> {
+                int n = jdbc.update("UPDATE deposit SET status = 'FAILED', updated_at = clock_timestamp() WHERE id = ? AND status = 'PENDING'", id);
+                if (n == 1) events.deposit(id, d.playerId(), "FAILED", "PENDING", d.amount().toDecimalString(), d.currency(), d.gatewayId());
+            });
+            log.info("deposit {} declined by gateway {}: {} {}", id, d.gatewayId(), dec.status(), dec.body());
+        } else {
+            Duration next = backOff(jdbc.queryForObject("UPDATE deposit SET submit_attempts = submit_attempts + 1 WHERE id = ? RETURNING submit_attempts",
+                    Integer.class, id), props);
+            jdbc.update("UPDATE deposit SET next_submit_at = ? WHERE id = ?", Timestamp.from(Instant.now().plus(next)), id);
+            log.warn("deposit {}: gateway {} unavailable ({}); will resume in {}", id, d.gatewayId(), ((GatewayClient.Unavailable) r).reason(), next);
+        }
+    }
+
+    /** Sends PENDING deposits whose gateway call had an unknown outcome again (same idempotency key). */
+    int resumeUnsubmitted(int max) {
+        List<UUID> ids = jdbc.queryForList("SELECT id FROM deposit WHERE status = 'PENDING' AND psp_reference IS NULL AND next_submit_at < ? "
+                + "AND created_at < ? ORDER BY next_submit_at LIMIT ?", UUID.class, Timestamp.from(Instant.now()),
+                Timestamp.from(Instant.now().minus(props.inbox().resumeAfter())), max);
+        ids.forEach(this::submit);
+        return ids.size();
+    }
+
+    /** The wait before the next call after {@code attempts} calls with an unknown outcome: resumeAfter doubled per attempt, at most maxRetryDelay. */
+    static Duration backOff(int attempts, PaymentsProperties props) {
+        long ms = props.inbox().resumeAfter().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        return Duration.ofMillis(Math.min(ms, props.inbox().maxRetryDelay().toMillis()));
+    }
+
+    public Optional<Deposit> find(UUID id) {
+        return jdbc.query("SELECT * FROM deposit WHERE id = ?", ROW, id).stream().findFirst();
+    }
+
+    /**
+     * Applies one verified payment / refund / dispute event inside the caller's transaction.
+     *
+     * @return the outcome, or empty when no deposit matches (UNMATCHED, retried)
+     */
+    Optional<InboxOutcome> apply(String gatewayId, VerifiedWebhook event) {
+        Optional<Deposit> found = match(gatewayId, event);
+        if (found.isEmpty()) return Optional.empty();
+        Deposit d = found.get();
+        PaymentStatus status = (PaymentStatus) event.status();
+        if (event.reference().isPresent() && d.pspReference() == null && event.subject() == io.hub.contracts.payments.WebhookSubject.PAYMENT) {
+            jdbc.update("UPDATE deposit SET psp_reference = ? WHERE id = ? AND psp_reference IS NULL", event.reference().get(), d.id());
+        }
+        if (event.amount().isPresent() && !event.amount().get().currency().code().equals(d.currency())) {
+            return Optional.of(InboxOutcome.ignored("currency " + event.amount().get().currency() + " does not match deposit " + d.id()));
+        }
+        Decision decision = PaymentStateMachines.deposit(DepositState.valueOf(d.status()), status);
+        switch (decision.kind()) {
+            case DEFER:
+                return Optional.of(InboxOutcome.deferred("deposit " + d.id() + " is " + d.status() + "; " + status + " waits for an earlier event"));
+            case IGNORE:
+                return Optional.of(InboxOutcome.processed("recorded only: deposit " + d.id() + " is " + d.status() + ", event " + status));
+            default:
+                break;
+        }
+        String note = post(d, decision.posting(), event);
+        jdbc.update("UPDATE deposit SET status = ?, updated_at = clock_timestamp() WHERE id = ?", decision.next(), d.id());
+        events.deposit(d.id(), d.playerId(), decision.next(), d.status(), d.amount().toDecimalString(), d.currency(), d.gatewayId());
+        return Optional.of(InboxOutcome.processed("deposit " + d.id() + " " + d.status() + " → " + decision.next() + note));
+    }
+
+    private String post(Deposit d, PaymentStateMachines.Posting posting, VerifiedWebhook event) {
+        if (posting == PaymentStateMachines.Posting.NONE) return "";
+        PlayerAccounts acc = ledger.player(d.playerId());
+        var clearing = ledger.clearing(acc);
+        Map<String, Object> meta = Map.of("depositId", d.id().toString(), "eventId", event.eventId());
+        switch (posting) {
+            case CREDIT_DEPOSIT:
+                ledger.transfer("DEPOSIT", "deposit:" + d.id() + ":credit", d.playerId(), clearing, acc.cash(), d.amountMinor(), null, null, meta);
+                return "; credited " + d.amount().toDecimalString();
+            case CREDIT_REINSTATED:
+                ledger.transfer("DEPOSIT_REINSTATED", "deposit:" + d.id() + ":reinstated", d.playerId(), clearing, acc.cash(), d.amountMinor(), null, null, meta);
+                return "; re-credited " + d.amount().toDecimalString();
+            case DEBIT_REFUND:
+            case DEBIT_CHARGEBACK: {
+                long wanted = posting == PaymentStateMachines.Posting.DEBIT_REFUND
+                        ? Math.min(event.amount().map(Money::amountMinor).filter(a -> a > 0).orElse(d.amountMinor()), d.amountMinor())
+                        : d.amountMinor();
+                // the player's cash never goes negative: debit what is there, report the shortfall for collection
+                long debit = Math.min(wanted, ledger.cash(acc));
+                String reason = posting == PaymentStateMachines.Posting.DEBIT_REFUND ? "DEPOSIT_REFUNDED" : "DEPOSIT_CHARGED_BACK";
+                String step = posting == PaymentStateMachines.Posting.DEBIT_REFUND ? ":refund" : ":chargeback";
+                if (debit > 0) ledger.transfer(reason, "deposit:" + d.id() + step, d.playerId(), acc.cash(), clearing, debit, null, null,
+                        Map.of("depositId", d.id().toString(), "eventId", event.eventId(), "shortfallMinor", wanted - debit));
+                return "; debited " + Money.ofMinor(debit, CurrencyUnit.of(d.currency())).toDecimalString()
+                        + (wanted > debit ? " (shortfall " + Money.ofMinor(wanted - debit, CurrencyUnit.of(d.currency())).toDecimalString() + ")" : "");
+            }
+            default:
+                throw new IllegalStateException("not a deposit posting: " + posting);
+        }
+    }
+
+    /** By {@code metadata.depositId} (set by the hub on the gateway payment), else by the gateway's payment id; locked. */
+    private Optional<Deposit> match(String gatewayId, VerifiedWebhook event) {
+        String byMeta = event.attributes().get("metadata.depositId");
+        if (byMeta != null) {
+            try {
+                List<Deposit> d = jdbc.query("SELECT * FROM deposit WHERE id = ? AND gateway_id = ? FOR UPDATE", ROW, UUID.fromString(byMeta), gatewayId);
+                if (!d.isEmpty()) return Optional.of(d.get(0));
+            } catch (IllegalArgumentException notAUuid) {
+                // fall through
+            }
+        }
+        if (event.reference().isEmpty()) return Optional.empty();
+        return jdbc.query("SELECT * FROM deposit WHERE psp_reference = ? AND gateway_id = ? FOR UPDATE", ROW, event.reference().get(), gatewayId)
+                .stream().findFirst();
+    }
+}

@@ -1,0 +1,150 @@
+package io.hub.app.payments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deposits driven by signed webhooks (payments.md §7 #1, #2, #3, #10): duplicates, concurrent duplicates and
+ * out-of-order events end in the right state with the player credited once and the ledger check clean. Amounts ending
+ * in 13 minor units are not confirmed by the simulator, so these tests send every event themselves.
+ */
+class DepositWebhookTest extends PaymentsTestSupport {
+
+    @Test
+    void a_sequential_duplicate_credits_once_and_answers_2xx_as_a_no_op() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String depositId = deposit(token, "20.13").get("depositId").asText();
+        assertThat(depositStatus(depositId)).isEqualTo("PENDING");
+        String msgId = "msg_" + UUID.randomUUID();
+        String payload = paymentEvent("payment.succeeded", "pay_" + depositId, null, 2013, depositId);
+
+        HttpResponse<String> first = sendStandard(msgId, payload);
+        await().atMost(Duration.ofSeconds(10)).until(() -> depositStatus(depositId).equals("SUCCEEDED"));
+        HttpResponse<String> again = sendStandard(msgId, payload);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json(first.body()).get("duplicate").asBoolean()).isFalse();
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again.body()).get("duplicate").asBoolean()).isTrue();
+        Thread.sleep(500);
+        assertThat(cashMinor(p.id())).isEqualTo(2_013);
+        assertThat(inboxCount("simpay", msgId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_transaction WHERE external_id = ?", Long.class,
+                "deposit:" + depositId + ":credit")).isEqualTo(1);
+        assertLedgerBalanced();
+    }
+
+    @Test
+    void concurrent_duplicates_store_one_event_and_credit_once() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String depositId = deposit(token, "30.13").get("depositId").asText();
+        String msgId = "msg_" + UUID.randomUUID();
+        String payload = paymentEvent("payment.succeeded", "pay_" + depositId, null, 3013, depositId);
+        long ts = Instant.now().getEpochSecond();
+
+        List<HttpResponse<String>> answers = concurrently(8, () -> sendStandard("simpay", msgId, ts, payload));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(200));
+        assertThat(answers.stream().filter(a -> !json(a.body()).get("duplicate").asBoolean())).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> depositStatus(depositId).equals("SUCCEEDED"));
+        assertThat(inboxCount("simpay", msgId)).isEqualTo(1);
+        assertThat(cashMinor(p.id())).isEqualTo(3_013);
+        assertLedgerBalanced();
+    }
+
+    @Test
+    void out_of_order_events_end_in_the_right_state_and_a_late_failure_after_success_is_recorded_only() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String depositId = deposit(token, "40.13").get("depositId").asText();
+        String pay = "pay_" + depositId;
+
+        // the refund arrives first: deferred until the success it refunds has been applied
+        String refundMsg = "msg_" + UUID.randomUUID();
+        assertThat(sendStandard(refundMsg, paymentEvent("refund.succeeded", "re_" + depositId, pay, 1000, depositId)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "DEFERRED".equals(jdbc.queryForObject(
+                "SELECT state FROM webhook_inbox WHERE event_id = ?", String.class, refundMsg)));
+        assertThat(depositStatus(depositId)).isEqualTo("PENDING");
+        assertThat(cashMinor(p.id())).isZero();
+
+        assertThat(sendStandard("msg_" + UUID.randomUUID(), paymentEvent("payment.succeeded", pay, null, 4013, depositId)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> depositStatus(depositId).equals("REFUNDED"));
+        // a late failure of the same payment: sticky terminal state, recorded only
+        String lateMsg = "msg_" + UUID.randomUUID();
+        assertThat(sendStandard(lateMsg, paymentEvent("payment.failed", pay, null, 4013, depositId)).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "PROCESSED".equals(jdbc.queryForObject(
+                "SELECT state FROM webhook_inbox WHERE event_id = ?", String.class, lateMsg)));
+
+        assertThat(depositStatus(depositId)).isEqualTo("REFUNDED");
+        assertThat(cashMinor(p.id())).isEqualTo(4_013 - 1_000);
+        assertThat(jdbc.queryForObject("SELECT outcome FROM webhook_inbox WHERE event_id = ?", String.class, lateMsg)).startsWith("recorded only");
+        JsonNode check = json(get("/operator/ledger/check", operatorToken()).body());
+        assertThat(check.get("balanced").asBoolean()).as(check.toString()).isTrue();
+    }
+
+    @Test
+    void a_stripe_payment_intent_signed_by_stripe_java_credits_a_stripe_deposit() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String depositId = deposit(token, "12.34", "stripe").get("depositId").asText();
+        String pi = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String evt = "evt_" + UUID.randomUUID();
+        String body = "{\"id\":\"" + evt + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\",\"created\":" + Instant.now().getEpochSecond()
+                + ",\"livemode\":false,\"data\":{\"object\":{\"id\":\"" + pi + "\",\"object\":\"payment_intent\",\"amount\":1234,"
+                + "\"currency\":\"eur\",\"status\":\"succeeded\",\"metadata\":{\"depositId\":\"" + depositId + "\"}}}}";
+
+        HttpResponse<String> r = sendStripe(STRIPE_NEW, Instant.now().getEpochSecond(), body.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> depositStatus(depositId).equals("SUCCEEDED"));
+        assertThat(cashMinor(p.id())).isEqualTo(1_234);
+        assertLedgerBalanced();
+    }
+
+    @Test
+    void a_gateway_decline_fails_the_deposit_and_an_unavailable_gateway_leaves_it_pending_for_a_retry() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        JsonNode declined = deposit(token, "888.00", "faulty");
+        assertThat(declined.get("status").asText()).isEqualTo("FAILED");
+        JsonNode unavailable = deposit(token, "666.00", "faulty");
+        assertThat(unavailable.get("status").asText()).isEqualTo("PENDING");
+        assertThat(unavailable.has("redirectUrl")).as("no checkout URL until the gateway answered").isFalse();
+        assertThat(cashMinor(p.id())).isZero();
+    }
+
+    static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) futures.add(pool.submit(() -> {
+                go.await();
+                return task.call();
+            }));
+            go.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) out.add(f.get());
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
