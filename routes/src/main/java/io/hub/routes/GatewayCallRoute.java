@@ -36,7 +36,7 @@ public class GatewayCallRoute extends RouteBuilder {
                     e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
                     e.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
                     e.getMessage().setBody(call.jsonBody().getBytes(StandardCharsets.UTF_8));
-                }).id("to-http-request")
+                }).id("to-gateway-request")
                 .toD("${header.hubGatewayUrl}?throwExceptionOnFailure=false&connectTimeout=" + connectTimeoutMs
                         + "&responseTimeout=" + responseTimeoutMs + "&bridgeEndpoint=true").id("call-gateway")
                 .removeHeader("hubGatewayUrl")
@@ -44,6 +44,6 @@ public class GatewayCallRoute extends RouteBuilder {
                     Integer status = e.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
                     String body = e.getMessage().getBody(String.class);
                     e.getMessage().setBody(new GatewayCall.Response(status == null ? 0 : status, body == null ? "" : body));
-                }).id("to-response");
+                }).id("to-gateway-response");
     }
 }

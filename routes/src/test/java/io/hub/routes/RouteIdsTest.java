@@ -66,6 +66,15 @@ class RouteIdsTest {
     }
 
     @Test
+    void node_ids_are_unique_across_every_route_because_camel_refuses_to_start_otherwise() throws Exception {
+        List<String> all = new java.util.ArrayList<>();
+        for (RouteDefinition r : routesOfEveryBuilder().values().stream().flatMap(List::stream).toList()) {
+            all.addAll(customNodeIds(r.getOutputs()));
+        }
+        assertThat(all).doesNotHaveDuplicates();
+    }
+
+    @Test
     void the_nodes_tests_weave_carry_their_ids() throws Exception {
         Map<String, Set<String>> nodeIds = new LinkedHashMap<>();
         for (RouteDefinition r : routesOfEveryBuilder().values().stream().flatMap(List::stream).toList()) {
@@ -84,7 +93,7 @@ class RouteIdsTest {
         assertThat(nodeIds.get("payment-webhook")).contains("verify-and-store-payment-event");
         assertThat(nodeIds.get("kyc-webhook")).contains("verify-and-store-kyc-event");
         assertThat(nodeIds.get("webhook-inbox")).contains("process-inbox");
-        assertThat(nodeIds.get("gateway-call")).contains("to-http-request", "call-gateway", "to-response");
+        assertThat(nodeIds.get("gateway-call")).contains("to-gateway-request", "call-gateway", "to-gateway-response");
     }
 
     @Test
