@@ -60,8 +60,8 @@ export function createApi(store, onUnauthorized) {
     withdrawalStatus: id => request('GET', `/payments/withdrawals/${encodeURIComponent(id)}`),
     payments: (page, size) => request('GET', `/payments?page=${page}&size=${size}`),
     fairness: () => request('GET', '/fairness'),
-    setClientSeed: clientSeed => request('PUT', '/fairness/client-seed', { body: { clientSeed } }),
-    rotateSeed: () => request('POST', '/fairness/rotate'),
+    setClientSeed: (clientSeed, key) => request('PUT', '/fairness/client-seed', { body: { clientSeed }, idempotencyKey: key }),
+    rotateSeed: key => request('POST', '/fairness/rotate', { idempotencyKey: key }),
     fairnessRound: roundId => request('GET', `/fairness/rounds/${encodeURIComponent(roundId)}`),
     signingKey: () => request('GET', '/fairness/signing-key', { auth: false }),
   };

@@ -616,7 +616,7 @@ $('#seed-form').addEventListener('submit', async ev => {
   }
   showError('#seed-error', null);
   try {
-    showFairness(await api.setClientSeed(seed));
+    showFairness(await api.setClientSeed(seed, newIdempotencyKey()));
     $('#client-seed').value = '';
   } catch (e) {
     showError('#seed-error', e.message);
@@ -625,7 +625,7 @@ $('#seed-form').addEventListener('submit', async ev => {
 
 $('#rotate').addEventListener('click', async () => {
   try {
-    const r = await api.rotateSeed();
+    const r = await api.rotateSeed(newIdempotencyKey());
     showFairness(r.current);
     const ok = (await fair.commitmentOf(r.revealed.serverSeed)) === r.revealed.serverSeedHash;
     const out = $('#rotate-result');

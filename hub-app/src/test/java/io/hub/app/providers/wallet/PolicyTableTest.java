@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * default behaves accordingly (providers.md §5.3), while the default-policy behaviour is covered by the conformance kit.
  */
 class PolicyTableTest extends ProviderWalletTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    io.hub.contracts.payments.KycGate kycGate;
     private static final ProviderPolicy LENIENT = new ProviderPolicy(UnknownRollback.NOT_FOUND, Replay.DUPLICATE_STATUS,
             TxIdScope.PER_PLAYER, TokenCheck.IGNORE_EXPIRY, TokenCheck.ENFORCE, true, CancelAfterSettle.ALLOW, true);
 
@@ -97,8 +99,8 @@ class PolicyTableTest extends ProviderWalletTestSupport {
         // the KYC vendor's final rejection as the payments module stores it (payments.md §7 #15)
         jdbc.update("INSERT INTO kyc_applicant (player_id, status, jurisdiction) VALUES (?, 'REJECTED', 'default')"
                 + " ON CONFLICT (player_id) DO UPDATE SET status = 'REJECTED'", s.playerId());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
-                "RS_ERROR_USER_DISABLED".equals(status(call(p, "bet", s, s.token(), "B" + k, null, "R" + k, "1.00", false))));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !kycGate.mayWager(s.playerId()));
+        assertThat(status(call(p, "bet", s, s.token(), "B" + k, null, "R" + k, "1.00", false))).isEqualTo("RS_ERROR_USER_DISABLED");
         assertThat(status(call(p, "win", s, s.token(), "W" + k, "A" + k, "R" + k, "3.00", true))).isEqualTo("RS_OK");
         assertThat(cashMinor(s.playerId())).isEqualTo(1_200);
         assertLedgerBalanced();
