@@ -131,15 +131,6 @@ public class ProviderWallet {
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, b.amount().currency());
         if (r == null) r = token(p, pl, b.sessionToken(), ProviderPolicy.TokenCheck.ENFORCE, false);
-        if (r == null) {
-            for (ProviderBetGate gate : gates.orderedStream().toList()) {
-                Optional<WalletRejection> g = gate.check(pl.id(), p.id());
-                if (g.isPresent()) {
-                    r = g.get();
-                    break;
-                }
-            }
-        }
         if (r != null) return rejected(r, pl, r.name());
         String scope = scope(p, pl);
         long stake = b.freeBet() ? 0 : b.amount().amountMinor();
@@ -148,8 +139,14 @@ public class ProviderWallet {
         return inTransaction(pl, () -> {
             Lookup l = lookup(p, pl, scope, key, b.betRef(), b.roundId());
             Optional<WalletResult> replay = replay(p, pl, l, "BET", hash);
+            // a replay of an accepted bet gets its original answer even if a gate closed since (else the provider would
+            // treat a bet the wallet holds as failed); new bets pass the player state and every ProviderBetGate
             if (replay.isPresent()) return replay.get();
             if (!"ACTIVE".equals(l.userStatus())) throw new Refusal(WalletRejection.PLAYER_BLOCKED, "player is blocked");
+            for (ProviderBetGate gate : gates.orderedStream().toList()) {
+                Optional<WalletRejection> g = gate.check(pl.id(), p.id());
+                if (g.isPresent()) throw new Refusal(g.get(), "refused by " + gate.getClass().getSimpleName());
+            }
             if (l.bet() != null) {
                 throw l.bet().state.equals("TOMBSTONE")
                         ? new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back before it arrived")

@@ -84,6 +84,8 @@ class PolicyTableTest extends ProviderWalletTestSupport {
         assertThat(status(call(p, "bet", s, s.token(), "A" + k, null, "R" + k, "1.00", false))).isEqualTo("RS_OK");
         jdbc.update("UPDATE app_user SET status = 'BLOCKED' WHERE id = ?", s.playerId());
         assertThat(status(call(p, "bet", s, s.token(), "B" + k, null, "R" + k, "1.00", false))).isEqualTo("RS_ERROR_USER_DISABLED");
+        // the replay of the bet accepted before the rejection still gets its original answer
+        assertThat(status(call(p, "bet", s, s.token(), "A" + k, null, "R" + k, "1.00", false))).isEqualTo("RS_OK");
         assertThat(status(call(p, "win", s, s.token(), "W" + k, "A" + k, "R" + k, "3.00", true))).isEqualTo("RS_OK");
         assertThat(cashMinor(s.playerId())).isEqualTo(1_200);
         assertThat(jdbc.queryForObject("SELECT status || '/' || closed_by FROM provider_round WHERE provider_id = ? AND round_id = ?",
@@ -91,7 +93,7 @@ class PolicyTableTest extends ProviderWalletTestSupport {
     }
 
     @Test
-    void a_kyc_rejected_player_places_no_provider_bet_but_open_rounds_still_pay() {
+    void a_kyc_rejected_player_places_no_provider_bet_but_replays_and_open_rounds_still_pay() {
         TestProvider p = provider(ProviderProtocol.HUB88);
         Seat s = seat(p, "10.00");
         String k = UUID.randomUUID().toString().substring(0, 8);
@@ -101,6 +103,8 @@ class PolicyTableTest extends ProviderWalletTestSupport {
                 + " ON CONFLICT (player_id) DO UPDATE SET status = 'REJECTED'", s.playerId());
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !kycGate.mayWager(s.playerId()));
         assertThat(status(call(p, "bet", s, s.token(), "B" + k, null, "R" + k, "1.00", false))).isEqualTo("RS_ERROR_USER_DISABLED");
+        // the replay of the bet accepted before the rejection still gets its original answer
+        assertThat(status(call(p, "bet", s, s.token(), "A" + k, null, "R" + k, "1.00", false))).isEqualTo("RS_OK");
         assertThat(status(call(p, "win", s, s.token(), "W" + k, "A" + k, "R" + k, "3.00", true))).isEqualTo("RS_OK");
         assertThat(cashMinor(s.playerId())).isEqualTo(1_200);
         assertLedgerBalanced();
