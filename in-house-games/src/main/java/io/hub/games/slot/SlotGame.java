@@ -228,12 +228,12 @@ public final class SlotGame implements InHouseGame {
             ids[i] = id;
         }
         int e = engine.bestEntry(ids, coins);
-        return e < 0 ? Optional.empty() : Optional.of(new LinePay(engine.entryName(e), engine.entryPay(e, coins)));
+        return e < 0 ? Optional.empty() : Optional.of(new LinePay(engine.entryName(e), engine.linePay(ids, e, coins)));
     }
 
     /**
      * @param entry the paytable entry's name
-     * @param pays  pay in units for the coin count asked
+     * @param pays  pay in units for the coin count asked (symbol multipliers applied)
      */
     public record LinePay(String entry, long pays) {
     }
@@ -245,6 +245,7 @@ public final class SlotGame implements InHouseGame {
             long amount = Math.multiplyExact(unit, mult);
             String text = prefix + engine.entryName(w.entry()) + " on line " + (w.line() + 1)
                     + (def.bet().mode() == SlotDefinition.BetMode.COINS && coins > 1 ? " (" + coins + " coins)" : "")
+                    + (w.symbolMultiplier() > 1 ? " with symbol multiplier x" + w.symbolMultiplier() : "")
                     + (multiplier > 1 ? " x" + multiplier : "");
             wins.add(new SpinOutcome.Win(text, mult, amount));
             total = Math.addExact(total, amount);
