@@ -4,16 +4,25 @@ import io.hub.games.slot.SlotDefinition;
 import io.hub.games.slot.SlotEngine;
 import io.hub.games.slot.SlotGame;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * A slot game flattened into arrays for fast <b>simulation</b> (millions of rounds per second per core): per reel
- * and stop the payline-table index contribution of every line, the scatter and trigger-symbol counts, and the
- * engine's own line-pay table ({@link SlotEngine#lineTable(int)}, best entry per symbol tuple with wilds, groups
- * and multiplier symbols already applied). A round is: draw one stop per reel, add up the line indices, look up the
- * line pays, add the scatter pays, play the free spins (multiplier, retriggers, at most
+ * A slot game flattened into arrays for fast <b>simulation</b> (millions of rounds per second per core). Built from
+ * the engine's own line-pay table ({@link SlotEngine#lineTable(int)}: the best entry per symbol tuple with wilds,
+ * groups and multiplier symbols applied), per reel and stop the table-index contribution of every payline, and the
+ * scatter and trigger-symbol counts. A round is: draw one stop per reel, add up the line indices, look up the line
+ * pays, add the scatter pays, play the free spins (multiplier, retriggers, at most
  * {@link SlotGame#MAX_FREE_SPINS_PER_ROUND}), apply the win cap. The result equals {@link SlotGame#playRound}'s
- * payout for the same draws (checked by {@code CompiledSlotTest}).
+ * payout for the same draws (checked by {@code SimulationTest}).
+ *
+ * <p><b>Factored line table.</b> A big table (Atkins Diet: 11^5 tuples) is read at random 20 times per spin, and cache
+ * misses would dominate. It is therefore split at a reel: tuples whose first reels (the prefix) pay the same for
+ * every suffix form one class, so {@code pay(tuple) = classPay[class(prefix)][suffix]}; Atkins Diet's 1,331 prefixes
+ * fall into a few dozen classes, and both small tables stay in the L1/L2 cache. Exact: the classes are built by
+ * comparing whole rows of the engine's table.
  *
  * <p>All amounts are integer units of the coin value (COINS mode) or line bet (LINES mode); the total bet is
  * {@link #units()} units. Immutable and thread-safe; each thread brings its own {@link SplittableRandom}.
@@ -23,19 +32,25 @@ import java.util.SplittableRandom;
  * cryptographic generator; real-money play always draws from {@code io.hub.games.rng.DrbgRandomSource}.
  */
 public final class CompiledSlot {
+    /** Tables up to this many entries are used as they are; larger ones are factored. */
+    static final int PLAIN_TABLE_MAX = 4096;
+
     private final String gameId;
     private final int nReels;
     private final int nLines;
     private final int units;
-    private final int[] stopCount;      // [reel]
-    private final int[][] lineIndex;    // [reel][stop * nLines + line]: symbol id x symbols^reel
-    private final int[][] weightedStop; // [reel][x in 0..totalWeight): stop, or null when uniform
-    private final long[] lineTable;
-    private final int[] lineTableInt;   // the same pays as int when they all fit (half the cache footprint), else null
+    private final int[] stopCount;          // [reel]
+    private final int[][] weightedStop;     // [reel][x in 0..totalWeight): stop, or null when uniform
+    private final int split;                // reels [0, split) index the prefix, [split, n) the suffix; n = plain table
+    private final int[][] lineIndex;        // [reel][stop * nLines + line]: symbol x symbols^reel (x symbols^(reel - split) in the suffix)
+    private final long[] plainTable;        // [tuple index] when not factored
+    private final int suffixCount;          // symbols^(n - split)
+    private final int[] prefixBase;         // [prefix index]: class x suffixCount
+    private final long[] classPay;          // [class x suffixCount + suffix index]
     private final int nScat;
-    private final int[][] scatterCount; // [reel][stop * nScat + i]
+    private final int[][] scatterCount;     // [reel][stop * nScat + i]
     private final long[][] scatterPayUnits; // [i][count]
-    private final int[][] triggerCount;  // [reel][stop]
+    private final int[][] triggerCount;     // [reel][stop]
     private final int fsMin;
     private final int fsSpins;
     private final int fsMultiplier;
@@ -56,15 +71,39 @@ public final class CompiledSlot {
         nReels = e.reelCount();
         nLines = e.lineCount();
         units = e.units(coins);
-        lineTable = e.lineTable(coins);
-        long maxPay = 0;
-        for (long x : lineTable) maxPay = Math.max(maxPay, x);
-        if (maxPay <= Integer.MAX_VALUE) {
-            lineTableInt = new int[lineTable.length];
-            for (int i = 0; i < lineTable.length; i++) lineTableInt[i] = (int) lineTable[i];
+        int nSym = e.symbolCount();
+        long[] table = e.lineTable(coins);
+
+        if (table.length > PLAIN_TABLE_MAX && nReels >= 2) {
+            split = (nReels + 1) / 2;
+            int prefixCount = pow(nSym, split);
+            suffixCount = table.length / prefixCount;
+            prefixBase = new int[prefixCount];
+            Map<RowKey, Integer> classes = new HashMap<>();
+            long[] pays = new long[Math.min(prefixCount, 1 << 16) * suffixCount];
+            int nClasses = 0;
+            for (int p = 0; p < prefixCount; p++) {
+                long[] row = new long[suffixCount];
+                for (int q = 0; q < suffixCount; q++) row[q] = table[p + q * prefixCount];
+                Integer c = classes.get(new RowKey(row));
+                if (c == null) {
+                    c = nClasses++;
+                    classes.put(new RowKey(row), c);
+                    if ((long) nClasses * suffixCount > pays.length) pays = Arrays.copyOf(pays, pays.length * 2);
+                    System.arraycopy(row, 0, pays, c * suffixCount, suffixCount);
+                }
+                prefixBase[p] = c * suffixCount;
+            }
+            classPay = Arrays.copyOf(pays, nClasses * suffixCount);
+            plainTable = null;
         } else {
-            lineTableInt = null;
+            split = nReels;
+            suffixCount = 1;
+            prefixBase = null;
+            classPay = null;
+            plainTable = table;
         }
+
         stopCount = new int[nReels];
         lineIndex = new int[nReels][];
         weightedStop = new int[nReels][];
@@ -73,15 +112,15 @@ public final class CompiledSlot {
         scatterCount = new int[nReels][];
         triggerCount = new int[nReels][];
         int fsSym = e.freeSpinSymbol();
-        int pow = 1;
         for (int r = 0; r < nReels; r++) {
+            int weight = r < split ? pow(nSym, r) : pow(nSym, r - split);
             int n = e.stopCount(r);
             stopCount[r] = n;
             lineIndex[r] = new int[n * nLines];
             scatterCount[r] = new int[n * Math.max(nScat, 1)];
             triggerCount[r] = new int[n];
             for (int s = 0; s < n; s++) {
-                for (int l = 0; l < nLines; l++) lineIndex[r][s * nLines + l] = e.symbolAt(r, s, e.lineRow(l, r)) * pow;
+                for (int l = 0; l < nLines; l++) lineIndex[r][s * nLines + l] = e.symbolAt(r, s, e.lineRow(l, r)) * weight;
                 for (int row = 0; row < e.rows(); row++) {
                     int sym = e.symbolAt(r, s, row);
                     for (int i = 0; i < nScat; i++) if (sym == scat[i]) scatterCount[r][s * nScat + i]++;
@@ -96,7 +135,6 @@ public final class CompiledSlot {
                 for (int s = 0; s < n; s++) for (long k = 0; k < e.stopWeight(r, s); k++) map[x++] = s;
                 weightedStop[r] = map;
             }
-            pow *= e.symbolCount();
         }
         int maxCount = nReels * e.rows();
         scatterPayUnits = new long[nScat][maxCount + 1];
@@ -109,6 +147,25 @@ public final class CompiledSlot {
         cap = def.winCap().map(c -> Math.multiplyExact(c, (long) units)).orElse(Long.MAX_VALUE);
     }
 
+    private static int pow(int base, int exp) {
+        int x = 1;
+        for (int i = 0; i < exp; i++) x = Math.multiplyExact(x, base);
+        return x;
+    }
+
+    /** A table row as a hash key. */
+    private record RowKey(long[] row) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowKey && Arrays.equals(row, ((RowKey) o).row);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(row);
+        }
+    }
+
     public String gameId() {
         return gameId;
     }
@@ -116,6 +173,11 @@ public final class CompiledSlot {
     /** Units of the total bet (coins, or paylines). */
     public int units() {
         return units;
+    }
+
+    /** Prefix classes of the factored line table (0 when the table is used as it is). */
+    public int lineTableClasses() {
+        return classPay == null ? 0 : classPay.length / suffixCount;
     }
 
     /**
@@ -138,8 +200,8 @@ public final class CompiledSlot {
     /** Per-thread scratch and the outcome of the last round. Not thread-safe: one per thread. */
     public final class Player implements Simulation.RoundPlayer {
         private final SplittableRandom rnd;
-        private final int[] stops = new int[nReels];
-        private final int[] idx = new int[nLines];
+        private final int[] prefix = new int[nLines];
+        private final int[] suffix = new int[nLines];
         private final int[] sc = new int[Math.max(nScat, 1)];
         private int triggers;
         private boolean triggered;
@@ -184,27 +246,27 @@ public final class CompiledSlot {
 
         /** One spin without the feature multiplier; sets {@link #triggers}. */
         private long spin() {
-            int[] idx = this.idx;
-            java.util.Arrays.fill(idx, 0);
+            int[] pre = prefix, suf = suffix;
+            Arrays.fill(pre, 0);
+            Arrays.fill(suf, 0);
             int trig = 0;
-            if (nScat > 0) java.util.Arrays.fill(sc, 0);
+            if (nScat > 0) Arrays.fill(sc, 0);
             for (int r = 0; r < nReels; r++) {
                 int[] map = weightedStop[r];
                 int s = map == null ? nextInt(rnd, stopCount[r]) : map[nextInt(rnd, map.length)];
-                stops[r] = s;
                 int[] li = lineIndex[r];
                 int base = s * nLines;
-                for (int l = 0; l < nLines; l++) idx[l] += li[base + l];
+                int[] acc = r < split ? pre : suf;
+                for (int l = 0; l < nLines; l++) acc[l] += li[base + l];
                 trig += triggerCount[r][s];
                 for (int i = 0; i < nScat; i++) sc[i] += scatterCount[r][s * nScat + i];
             }
             triggers = trig;
             long win = 0;
-            int[] small = lineTableInt;
-            if (small != null) {
-                for (int l = 0; l < nLines; l++) win += small[idx[l]];
+            if (plainTable != null) {
+                for (int l = 0; l < nLines; l++) win += plainTable[pre[l]];
             } else {
-                for (int l = 0; l < nLines; l++) win += lineTable[idx[l]];
+                for (int l = 0; l < nLines; l++) win += classPay[prefixBase[pre[l]] + suf[l]];
             }
             for (int i = 0; i < nScat; i++) win += scatterPayUnits[i][sc[i]];
             return win;
