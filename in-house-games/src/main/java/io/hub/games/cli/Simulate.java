@@ -129,6 +129,8 @@ public final class Simulate {
         if (r.triggers() > 0 || game.definition().freeSpins().isPresent()) {
             out.println(String.format("  %-26s %,d triggers, %,d free spins", "free spins", r.triggers(), r.freeSpins()));
         }
-        out.println(String.format("  %-26s %,.0f rounds/s (%.3f s)", "speed", r.roundsPerSecond(), r.nanos() / 1e9));
+        double spinsPerSecond = r.roundsPerSecond() * (r.rounds() + r.freeSpins()) / r.rounds();
+        out.println(String.format("  %-26s %,.0f rounds/s, %,.0f spins/s with free spins (%.3f s)", "speed", r.roundsPerSecond(),
+                spinsPerSecond, r.nanos() / 1e9));
     }
 }

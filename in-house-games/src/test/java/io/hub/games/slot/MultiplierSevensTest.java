@@ -206,4 +206,26 @@ class MultiplierSevensTest {
             assertThat(w.amountMinor()).isEqualTo(30_000);
         });
     }
+
+    @Test
+    void refusesBadMultiplierAndWildDefinitions() {
+        java.util.function.Function<java.util.function.Consumer<ObjectNode>, String> error = change -> {
+            ObjectNode copy = json.deepCopy();
+            change.accept(copy);
+            try {
+                engineGame(copy);
+                return "accepted";
+            } catch (GameDefinitionException e) {
+                return e.getMessage();
+            } catch (Exception e) {
+                return e.toString();
+            }
+        };
+        assertThat(error.apply(d -> ((ObjectNode) d.get("multipliers")).put("combine", "max"))).contains("multipliers.combine must be 'multiply' or 'add'");
+        assertThat(error.apply(d -> ((ObjectNode) d.get("multipliers").get("symbols")).put("Wild x4", 4))).contains("multipliers.symbols: unknown symbol Wild x4");
+        assertThat(error.apply(d -> ((ObjectNode) d.get("multipliers").get("symbols")).put("Wild x2", 0))).contains("positive integers");
+        assertThat(error.apply(d -> ((ObjectNode) d.get("wild")).put("symbol", "Wild x2"))).contains("'symbol' or 'symbols', not both");
+        assertThat(error.apply(d -> ((ObjectNode) d.get("wild")).putArray("symbols").add("Wild x2").add("Wild x2"))).contains("distinct symbols");
+        assertThat(error.apply(d -> ((ObjectNode) d.get("wild")).putArray("symbols").add("Joker"))).contains("wild: unknown symbol Joker");
+    }
 }
