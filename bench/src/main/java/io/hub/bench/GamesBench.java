@@ -145,7 +145,7 @@ public final class GamesBench {
             for (int i = 0; i < repeat; i++) r[i] = drbgDraws(t, 2_000_000);
             md.append(String.format(Locale.ROOT, "| DrbgRandomSource.nextInt(32) (Hash_DRBG SHA-256, 4 bytes per generate call) | %d | %,.0f draws |%n", t, Timing.of(r).median()));
         }
-        long refRounds = Math.max(rounds / 100, 1000);
+        long refRounds = Math.max(rounds / 1000, 1000);
         for (SlotGame g : List.of(atkins, rwb)) {
             Simulation.runReference(g, g.lobbyCoins(), refRounds / 10, threads, 5);
             double[] r = new double[repeat];
