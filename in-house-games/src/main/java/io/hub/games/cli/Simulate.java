@@ -130,7 +130,7 @@ public final class Simulate {
             out.println(String.format("  %-26s %,d triggers, %,d free spins", "free spins", r.triggers(), r.freeSpins()));
         }
         double spinsPerSecond = r.roundsPerSecond() * (r.rounds() + r.freeSpins()) / r.rounds();
-        out.println(String.format("  %-26s %,.0f rounds/s, %,.0f spins/s with free spins (%.3f s)", "speed", r.roundsPerSecond(),
-                spinsPerSecond, r.nanos() / 1e9));
+        out.println(String.format("  %-26s %,.0f rounds/s, %,.0f spins/s with free spins (%.3f s wall, %.3f s CPU: %,.0f rounds per CPU-second)",
+                "speed", r.roundsPerSecond(), spinsPerSecond, r.nanos() / 1e9, r.cpuNanos() / 1e9, r.roundsPerCpuSecond()));
     }
 }

@@ -4,6 +4,8 @@ import io.hub.contracts.game.RandomSource;
 import io.hub.games.slot.SlotGame;
 import io.hub.games.slot.SlotRound;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -49,9 +51,11 @@ public final class Simulation {
      * @param freeSpins       free spins played
      * @param largestWin      the largest round win, units
      * @param nanos           wall-clock time of the play, nanoseconds
+     * @param cpuNanos        CPU time the playing threads used, summed, nanoseconds (0 when the JVM cannot measure it)
      */
     public record Result(String gameId, int units, long rounds, int threads, long seed, BigInteger totalWin,
-                         BigInteger totalWinSquared, long hits, long triggers, long freeSpins, long largestWin, long nanos) {
+                         BigInteger totalWinSquared, long hits, long triggers, long freeSpins, long largestWin, long nanos,
+                         long cpuNanos) {
 
         /** Return to player: total win / (rounds x total bet). */
         public BigDecimal rtp() {
@@ -86,6 +90,14 @@ public final class Simulation {
         /** Rounds per second of wall-clock time. */
         public double roundsPerSecond() {
             return nanos == 0 ? 0 : rounds * 1e9 / nanos;
+        }
+
+        /**
+         * Rounds per second of CPU time actually given to the playing threads: the speed of one core, whatever else
+         * runs on the machine (0 when unmeasured).
+         */
+        public double roundsPerCpuSecond() {
+            return cpuNanos == 0 ? 0 : rounds * 1e9 / cpuNanos;
         }
 
         /** Formats a ratio as a percentage with {@code places} decimals. */
@@ -172,7 +184,7 @@ public final class Simulation {
                 parts.add(pool.submit(() -> play(players.apply(rnd), share)));
             }
             BigInteger win = BigInteger.ZERO, win2 = BigInteger.ZERO;
-            long hits = 0, triggers = 0, freeSpins = 0, largest = 0;
+            long hits = 0, triggers = 0, freeSpins = 0, largest = 0, cpu = 0;
             for (Future<long[]> f : parts) {
                 long[] p = f.get();
                 win = win.add(BigInteger.valueOf(p[0]));
@@ -181,9 +193,10 @@ public final class Simulation {
                 triggers += p[4];
                 freeSpins += p[5];
                 largest = Math.max(largest, p[6]);
+                cpu += p[7];
             }
             long nanos = System.nanoTime() - start;
-            return new Result(gameId, units, rounds, threads, seed, win, win2, hits, triggers, freeSpins, largest, nanos);
+            return new Result(gameId, units, rounds, threads, seed, win, win2, hits, triggers, freeSpins, largest, nanos, cpu);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("simulation interrupted", e);
@@ -194,8 +207,11 @@ public final class Simulation {
         }
     }
 
-    /** {sum, sumSquares hi, sumSquares lo, hits, triggers, free spins, largest}. */
+    /** {sum, sumSquares hi, sumSquares lo, hits, triggers, free spins, largest, CPU nanoseconds}. */
     private static long[] play(RoundPlayer p, long rounds) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = mx.isCurrentThreadCpuTimeSupported();
+        long cpu0 = cpuTime ? mx.getCurrentThreadCpuTime() : 0;
         long sum = 0, hi = 0, lo = 0, hits = 0, triggers = 0, largest = 0;
         for (long i = 0; i < rounds; i++) {
             long w = p.playRound();
@@ -212,7 +228,8 @@ public final class Simulation {
             if (w > 0 || t) hits++;
             if (t) triggers++;
         }
-        return new long[]{sum, hi, lo, hits, triggers, p.freeSpinsPlayed(), largest};
+        long cpu = cpuTime ? mx.getCurrentThreadCpuTime() - cpu0 : 0;
+        return new long[]{sum, hi, lo, hits, triggers, p.freeSpinsPlayed(), largest, cpu};
     }
 
     private static BigInteger unsigned128(long hi, long lo) {

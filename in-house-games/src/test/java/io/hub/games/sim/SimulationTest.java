@@ -112,6 +112,8 @@ class SimulationTest {
         assertThat(a.totalWin()).isEqualTo(b.totalWin());
         assertThat(a.totalWinSquared()).isEqualTo(b.totalWinSquared());
         assertThat(other.totalWin()).isNotEqualTo(a.totalWin());
+        assertThat(a.cpuNanos()).isPositive(); // thread CPU time measured (HotSpot on Linux supports it)
+        assertThat(a.roundsPerCpuSecond()).isPositive();
         Simulation.Result odd = Simulation.run(c, 100_001, 3, 42L);
         assertThat(odd.rounds()).isEqualTo(100_001);
         assertThatThrownBy(() -> Simulation.run(c, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
