@@ -27,7 +27,8 @@
 # -Y 1 ("resolve ambiguity"): a WEAK result (p < 0.005 or p > 0.995, expected about 1 time in 100 for a good
 # generator) is re-run with more p-values until it is PASSED or FAILED. FAILED means p < 0.000001.
 #
-# Environment: DIEHARDER_TESTS (test numbers, or "all"), DIEHARDER_ARGS (extra dieharder options), JAVA (java binary).
+# Environment: DIEHARDER_TESTS (test numbers, or "all"), DIEHARDER_ARGS (extra dieharder options), JAVA (java binary),
+# DIEHARDER_LOG (dieharder's own output, appended as it comes; default REPORT with .log instead of .md).
 set -Eeuo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -37,6 +38,7 @@ MODE=${DIEHARDER_MODE:-ci}
 TESTS=${DIEHARDER_TESTS:-"0 4 8 10 11 15 100 101 102 200 205 209"}
 EXTRA=${DIEHARDER_ARGS:-}
 JAVA=${JAVA:-java}
+LOG=${DIEHARDER_LOG:-${REPORT%.md}.log}
 
 if ! command -v dieharder >/dev/null 2>&1; then
   echo "dieharder is not installed (Debian: apt-get install -y dieharder)" >&2
@@ -49,7 +51,8 @@ fi
 CP="in-house-games/target/classes:contracts/target/classes"
 RAW=("$JAVA" -cp "$CP" io.hub.games.cli.RawRng)
 
-mkdir -p "$(dirname "$REPORT")"
+mkdir -p "$(dirname "$REPORT")" "$(dirname "$LOG")"
+: > "$LOG"
 RESULTS=$(mktemp)
 trap 'rm -f "$RESULTS"' EXIT
 start=$(date +%s)
@@ -61,7 +64,7 @@ run_one() { # $@ = dieharder test options
   local out t0
   t0=$(date +%s)
   set +o pipefail
-  out=$("${RAW[@]}" 2>/dev/null | dieharder -g 200 -Y 1 $EXTRA "$@" 2>&1)
+  out=$("${RAW[@]}" 2>/dev/null | dieharder -g 200 -Y 1 $EXTRA "$@" 2>&1 | tee -a "$LOG")
   set -o pipefail
   local took=$(( $(date +%s) - t0 ))
   # result rows look like "   diehard_birthdays|   0|       100|     100|0.59374013|  PASSED  "

@@ -110,7 +110,7 @@ public final class GamesBench {
         // 2. simulation
         md.append("## Simulation (compiled evaluator, SplittableRandom, seeded)\n\n");
         md.append(String.format(Locale.ROOT, "%,d rounds per measured run, best and median of %d runs after a warm-up run. A round is a base spin plus the free spins it triggers.%n%n", rounds, repeat));
-        md.append("| game | threads | rounds/s best (wall) | rounds/s median (wall) | spins/s best (incl. free spins) | rounds per CPU-second per thread (median) | simulated RTP (99% CI) | exact RTP |\n|---|---:|---:|---:|---:|---:|---|---|\n");
+        md.append("| game | threads | rounds/s best (wall) | rounds/s median (wall) | spins/s best (incl. free spins) | rounds per CPU-second = per core (median) | simulated RTP (99% CI) | exact RTP |\n|---|---:|---:|---:|---:|---:|---|---|\n");
         List<String> totals = new ArrayList<>();
         for (SlotGame g : List.of(atkins, rwb)) {
             CompiledSlot c = new CompiledSlot(g, g.lobbyCoins());
@@ -122,7 +122,7 @@ public final class GamesBench {
                 for (int i = 0; i < repeat; i++) {
                     r = Simulation.run(c, rounds, t, 1000 + i);
                     rates[i] = r.roundsPerSecond();
-                    perCpu[i] = r.roundsPerCpuSecond() * t; // rounds per CPU-second summed over threads -> per thread
+                    perCpu[i] = r.roundsPerCpuSecond(); // rounds / CPU-seconds summed over the threads = the rate of one core
                 }
                 double[] sorted = rates.clone();
                 Arrays.sort(sorted);
@@ -134,7 +134,7 @@ public final class GamesBench {
                         Simulation.Result.percent(r.rtp().add(r.halfWidth99()), 3), Simulation.Result.percent(g.lobbyParSheet().totalReturn().toBigDecimal(8), 3)));
                 if (t == threads) {
                     totals.add(String.format(Locale.ROOT, "%s %,.0f rounds/s measured (wall clock, shared machine), %,.0f rounds/s projected for %d dedicated cores"
-                            + " (%d x the per-thread rate per CPU-second)", g.descriptor().name(), median, cpuMedian * t, t, t));
+                            + " (%d x the rate per CPU-second, assuming linear scaling)", g.descriptor().name(), median, cpuMedian * t, t, t));
                 }
             }
         }
