@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,6 +44,14 @@ public final class InHouseGames {
      */
     public static List<InHouseGame> builtIn() {
         return Holder.BUILT_IN;
+    }
+
+    /**
+     * The exact figures of an in-house game (RTP, hit frequency, standard deviation, volatility class; see
+     * {@link GameMath}), or empty for a game that is not one of this module's slots.
+     */
+    public static Optional<GameMath> math(InHouseGame game) {
+        return game instanceof SlotGame ? Optional.of(((SlotGame) game).math()) : Optional.empty();
     }
 
     /** One game from a definition file. @throws GameDefinitionException for an unreadable or invalid file */

@@ -3,6 +3,7 @@ package io.hub.app.games;
 import io.hub.contracts.game.InHouseGame;
 import io.hub.contracts.money.CurrencyUnit;
 import io.hub.contracts.money.Money;
+import io.hub.games.GameMath;
 import io.hub.games.InHouseGames;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -62,13 +63,20 @@ public class GameCatalogue {
         return Optional.ofNullable(limits.get(currency));
     }
 
-    /** Every game playable in {@code currency}. */
+    /**
+     * Every game playable in {@code currency}. In-house games show the RTP from their exact calculation and the
+     * volatility class derived from their exact standard deviation ({@link GameMath}; thresholds there).
+     */
     public List<GameEntry> list(String currency) {
         Limits l = limits.get(currency);
         if (l == null) return List.of();
-        return inHouse.values().stream().map(g -> new GameEntry(g.descriptor().gameId(), g.descriptor().name(),
-                IN_HOUSE_PROVIDER, g.descriptor().type(), l.minBet().toDecimalString(), l.maxBet().toDecimalString(), currency,
-                rtp(g.descriptor().rtp()), g.descriptor().volatility(), true)).toList();
+        return inHouse.values().stream().map(g -> {
+            Optional<GameMath> math = InHouseGames.math(g);
+            return new GameEntry(g.descriptor().gameId(), g.descriptor().name(),
+                    IN_HOUSE_PROVIDER, g.descriptor().type(), l.minBet().toDecimalString(), l.maxBet().toDecimalString(), currency,
+                    rtp(math.map(m -> m.rtp(4)).orElse(g.descriptor().rtp())),
+                    math.map(GameMath::volatility).orElse(g.descriptor().volatility()), true);
+        }).toList();
     }
 
     private static String rtp(BigDecimal rtp) {

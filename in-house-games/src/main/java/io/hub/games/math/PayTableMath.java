@@ -23,6 +23,8 @@ import java.util.stream.IntStream;
  *   per-round hit frequency and the variance, free spins included via the compound-sum recursion of the
  *   feature (see {@link #compound}). Parallel over the first reel's stops.</li>
  * </ul>
+ * Line pays come from {@link SlotEngine#lineTable}, the best entry per symbol tuple with wilds, groups and
+ * multiplier symbols applied, so both methods cover multiplier symbols exactly.
  * Sources: the game's definition; method as described in the PAR files of {@code shared/par}.
  * Limitation: a definition with a {@code winCap} is supported only by {@link #enumerate} and only without free
  * spins (the cap is applied per round); {@link #analyze} then throws {@link UnsupportedOperationException}.

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param winCap      the largest total payout of one round as a multiple of the total bet, if capped
  * @param volatility  declared volatility ({@code low/medium/high}) used when the game is too large to
  *                    enumerate at load time; empty to compute it
+ * @param multipliers multiplier symbols that scale line wins, if any
  */
 public record SlotDefinition(
         String gameId,
@@ -48,7 +49,8 @@ public record SlotDefinition(
         List<Scatter> scatters,
         Optional<FreeSpins> freeSpins,
         Optional<Long> winCap,
-        Optional<String> volatility) {
+        Optional<String> volatility,
+        Optional<Multipliers> multipliers) {
 
     public SlotDefinition {
         symbols = List.copyOf(symbols);
@@ -96,13 +98,50 @@ public record SlotDefinition(
     }
 
     /**
-     * @param symbol the wild symbol
-     * @param except symbols it does not substitute for (e.g. the scatter); it matches a pattern position when
-     *               that position accepts at least one symbol other than the wild and these
+     * @param symbols the wild symbols (one or more; e.g. {@code "Wild x2"} and {@code "Wild x3"}); each substitutes
+     *                on its own, so a line may mix them
+     * @param except  symbols they do not substitute for (e.g. the scatter); a wild matches a pattern position when
+     *                that position accepts at least one symbol other than the wilds and these
      */
-    public record Wild(String symbol, List<String> except) {
+    public record Wild(List<String> symbols, List<String> except) {
         public Wild {
+            symbols = List.copyOf(symbols);
             except = List.copyOf(except);
+            if (symbols.isEmpty()) throw new IllegalArgumentException("a wild needs at least one symbol");
+        }
+
+        /** One wild symbol. */
+        public Wild(String symbol, List<String> except) {
+            this(List.of(symbol), except);
+        }
+
+        /** The first (for most games the only) wild symbol. */
+        public String symbol() {
+            return symbols.get(0);
+        }
+    }
+
+    /** How the multipliers of several multiplier symbols on one winning line combine. */
+    public enum Combine {
+        /** The product: x2 and x3 on a line make x6 (two x2 make x4). */
+        MULTIPLY,
+        /** The sum: x2 and x3 on a line make x5 (two x2 make x4). */
+        ADD
+    }
+
+    /**
+     * Multiplier symbols. A line win is multiplied by the combination ({@link Combine}) of the multipliers of the
+     * multiplier symbols standing in the positions its paytable entry covers (reel 1 up to the pattern's length);
+     * with none there, by 1. A multiplier symbol takes part in a win only where it matches the pattern: as a wild,
+     * as a member of a group, or by name. The line pays its highest entry <em>after</em> multipliers. Scatter pays
+     * are not multiplied; the free-spin multiplier applies on top.
+     *
+     * @param bySymbol symbol name to its multiplier (at least 1)
+     * @param combine  product or sum
+     */
+    public record Multipliers(Map<String, Integer> bySymbol, Combine combine) {
+        public Multipliers {
+            bySymbol = Map.copyOf(bySymbol);
         }
     }
 

@@ -36,7 +36,8 @@ import java.util.Set;
  *     {"name": "...", "pattern": ["Red 7", "White 7", "Blue 7"], "pays": {"1": 2400, "2": 4800, "3": 10000}},
  *     {"pattern": ["Steak", "Steak", "Steak"], "pays": 40}     // an integer: pays x coins (per unit)
  *   ],
- *   "wild": {"symbol": "Atkins", "except": ["Scale"]},        // optional
+ *   "wild": {"symbol": "Atkins", "except": ["Scale"]},        // optional; or "symbols": ["Wild x2", "Wild x3"]
+ *   "multipliers": {"symbols": {"Wild x2": 2, "Wild x3": 3}, "combine": "multiply"},  // optional; or "add"
  *   "scatters": [{"symbol": "Scale", "pays": {"3": 5, "4": 25, "5": 100}}],  // optional, x total bet
  *   "freeSpins": {"symbol": "Scale", "minCount": 3, "spins": 10, "multiplier": 3, "retrigger": true},  // optional
  *   "winCap": 5000,                          // optional, x total bet per round
@@ -172,8 +173,15 @@ public final class SlotDefinitionReader {
         Optional<SlotDefinition.Wild> wild = Optional.empty();
         JsonNode wildNode = root.get("wild");
         if (wildNode != null && !wildNode.isNull()) {
-            String ws = text(wildNode, "symbol", null, gameId);
-            if (!symbolSet.contains(ws)) throw fail(gameId, "wild: unknown symbol " + ws);
+            List<String> ws;
+            if (wildNode.hasNonNull("symbols")) {
+                if (wildNode.hasNonNull("symbol")) throw fail(gameId, "wild: give 'symbol' or 'symbols', not both");
+                ws = strings(wildNode.get("symbols"), "wild.symbols", gameId);
+                if (ws.isEmpty() || new HashSet<>(ws).size() != ws.size()) throw fail(gameId, "wild.symbols: distinct symbols expected");
+            } else {
+                ws = List.of(text(wildNode, "symbol", null, gameId));
+            }
+            for (String x : ws) if (!symbolSet.contains(x)) throw fail(gameId, "wild: unknown symbol " + x);
             List<String> except = wildNode.has("except") ? strings(wildNode.get("except"), "wild.except", gameId) : List.of();
             for (String x : except) if (!symbolSet.contains(x)) throw fail(gameId, "wild.except: unknown symbol " + x);
             wild = Optional.of(new SlotDefinition.Wild(ws, except));
@@ -226,8 +234,29 @@ public final class SlotDefinitionReader {
             if (!Set.of("low", "medium", "high").contains(v)) throw fail(gameId, "volatility must be low, medium or high");
             volatility = Optional.of(v);
         }
+        Optional<SlotDefinition.Multipliers> multipliers = Optional.empty();
+        JsonNode mNode = root.get("multipliers");
+        if (mNode != null && !mNode.isNull()) {
+            JsonNode bySym = require(mNode, "symbols", gameId);
+            if (!bySym.isObject() || bySym.size() == 0) throw fail(gameId, "multipliers.symbols must map symbol names to multipliers");
+            Map<String, Integer> by = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = bySym.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!symbolSet.contains(e.getKey())) throw fail(gameId, "multipliers.symbols: unknown symbol " + e.getKey());
+                if (!e.getValue().isInt() || e.getValue().asInt() < 1) throw fail(gameId, "multipliers.symbols: positive integers expected");
+                by.put(e.getKey(), e.getValue().asInt());
+            }
+            String combine = text(mNode, "combine", "multiply", gameId);
+            SlotDefinition.Combine c;
+            switch (combine) {
+                case "multiply" -> c = SlotDefinition.Combine.MULTIPLY;
+                case "add" -> c = SlotDefinition.Combine.ADD;
+                default -> throw fail(gameId, "multipliers.combine must be 'multiply' or 'add'");
+            }
+            multipliers = Optional.of(new SlotDefinition.Multipliers(by, c));
+        }
         return new SlotDefinition(gameId, name, type, source, rows, symbols, groups, reels, weights, bet, paylines,
-                paytable, wild, scatters, freeSpins, winCap, volatility);
+                paytable, wild, scatters, freeSpins, winCap, volatility, multipliers);
     }
 
     private static Map<Integer, Long> pays(JsonNode node, int maxCoins, String where, String gameId) {

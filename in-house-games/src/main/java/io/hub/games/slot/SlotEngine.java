@@ -30,7 +30,10 @@ public final class SlotEngine {
     private final long[][] masks;          // [entry][position]
     private final boolean[][] wildMatches; // [entry][position]
     private final long[][] pays;           // [entry][coins]
-    private final int wild;
+    private final boolean[] isWild;        // [symbol]
+    private final int[] symbolMultiplier;  // [symbol], 0 = not a multiplier symbol
+    private final boolean addMultipliers;
+    private final boolean hasMultipliers;
     private final int[] scatterSymbols;
     private final long[][] scatterPays;    // [scatter][count] x total bet, count 0..reels*rows
     private final int freeSpinSymbol;
@@ -57,13 +60,20 @@ public final class SlotEngine {
             }
         }
         lines = def.paylines().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        wild = def.wild().map(w -> id(w.symbol())).orElse(-1);
+        isWild = new boolean[nSym];
         long substitutable = 0;
-        if (wild >= 0) {
+        if (def.wild().isPresent()) {
             substitutable = (1L << nSym) - 1;
-            substitutable &= ~(1L << wild);
+            for (String w : def.wild().get().symbols()) {
+                isWild[id(w)] = true;
+                substitutable &= ~(1L << id(w));
+            }
             for (String x : def.wild().get().except()) substitutable &= ~(1L << id(x));
         }
+        symbolMultiplier = new int[nSym];
+        def.multipliers().ifPresent(m -> m.bySymbol().forEach((sym, x) -> symbolMultiplier[id(sym)] = x));
+        hasMultipliers = def.multipliers().isPresent();
+        addMultipliers = def.multipliers().map(m -> m.combine() == SlotDefinition.Combine.ADD).orElse(false);
         int nEntries = def.paytable().size();
         masks = new long[nEntries][];
         wildMatches = new boolean[nEntries][];
@@ -200,8 +210,8 @@ public final class SlotEngine {
     }
 
     /**
-     * The highest-paying paytable entry for one line of symbol ids (left-aligned match, wild substitution),
-     * or -1 when the line pays nothing. Ties go to the earlier entry.
+     * The highest-paying paytable entry for one line of symbol ids (left-aligned match, wild substitution,
+     * multiplier symbols applied), or -1 when the line pays nothing. Ties go to the earlier entry.
      */
     public int bestEntry(int[] lineSymbols, int coins) {
         int best = -1;
@@ -211,14 +221,44 @@ public final class SlotEngine {
             boolean ok = true;
             for (int p = 0; p < m.length && ok; p++) {
                 int s = lineSymbols[p];
-                ok = (m[p] & (1L << s)) != 0 || (s == wild && wildMatches[e][p]);
+                ok = (m[p] & (1L << s)) != 0 || (isWild[s] && wildMatches[e][p]);
             }
-            if (ok && pays[e][coins] > bestPay) {
+            if (!ok) continue;
+            long pay = hasMultipliers ? Math.multiplyExact(pays[e][coins], multiplierOf(lineSymbols, m.length)) : pays[e][coins];
+            if (pay > bestPay) {
                 best = e;
-                bestPay = pays[e][coins];
+                bestPay = pay;
             }
         }
         return best;
+    }
+
+    /**
+     * The combined multiplier of the multiplier symbols among the first {@code length} symbols of a line (1 when
+     * there are none): their product or their sum, as the definition says.
+     */
+    public long multiplierOf(int[] lineSymbols, int length) {
+        long product = 1, sum = 0;
+        boolean any = false;
+        for (int p = 0; p < length; p++) {
+            int x = symbolMultiplier[lineSymbols[p]];
+            if (x == 0) continue;
+            any = true;
+            product = Math.multiplyExact(product, x);
+            sum += x;
+        }
+        if (!any) return 1;
+        return addMultipliers ? sum : product;
+    }
+
+    /** Length of entry {@code entry}'s pattern (reels it covers from reel 1). */
+    public int entryLength(int entry) {
+        return masks[entry].length;
+    }
+
+    /** Pay in units of a line whose best entry is {@code entry}: the entry's pay times the line's multipliers. */
+    public long linePay(int[] lineSymbols, int entry, int coins) {
+        return hasMultipliers ? Math.multiplyExact(pays[entry][coins], multiplierOf(lineSymbols, masks[entry].length)) : pays[entry][coins];
     }
 
     /** Pay of entry {@code entry} for {@code coins} coins, in units. */
@@ -250,7 +290,7 @@ public final class SlotEngine {
                 rest /= nSym;
             }
             int e = bestEntry(tuple, coins);
-            table[idx] = e < 0 ? 0 : pays[e][coins];
+            table[idx] = e < 0 ? 0 : linePay(tuple, e, coins);
         }
         return table;
     }
@@ -273,7 +313,10 @@ public final class SlotEngine {
         for (int l = 0; l < lines.length; l++) {
             for (int r = 0; r < nReels; r++) tuple[r] = window[r][lines[l][r]];
             int e = bestEntry(tuple, coins);
-            if (e >= 0) lineWins.add(new LineWin(l, e, pays[e][coins]));
+            if (e >= 0) {
+                long x = hasMultipliers ? multiplierOf(tuple, masks[e].length) : 1;
+                lineWins.add(new LineWin(l, e, Math.multiplyExact(pays[e][coins], x), x));
+            }
         }
         List<ScatterWin> scatterWins = new ArrayList<>();
         int fsCount = 0;
@@ -305,11 +348,12 @@ public final class SlotEngine {
     }
 
     /**
-     * @param line  0-based payline index
-     * @param entry paytable entry index
-     * @param pay   units paid
+     * @param line             0-based payline index
+     * @param entry            paytable entry index
+     * @param pay              units paid (symbol multiplier applied, free-spin multiplier not)
+     * @param symbolMultiplier the combined multiplier of the multiplier symbols in the win (1 when none)
      */
-    public record LineWin(int line, int entry, long pay) {
+    public record LineWin(int line, int entry, long pay, long symbolMultiplier) {
     }
 
     /**

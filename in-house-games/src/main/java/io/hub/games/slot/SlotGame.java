@@ -4,6 +4,7 @@ import io.hub.contracts.game.GameDescriptor;
 import io.hub.contracts.game.InHouseGame;
 import io.hub.contracts.game.RandomSource;
 import io.hub.contracts.game.SpinOutcome;
+import io.hub.games.GameMath;
 import io.hub.games.math.ParSheet;
 import io.hub.games.math.PayTableMath;
 
@@ -30,25 +31,27 @@ import java.util.Optional;
  * call; {@link #playRound} returns them in detail. A round plays at most {@link #MAX_FREE_SPINS_PER_ROUND} free
  * spins.
  *
- * <p><b>Descriptor.</b> RTP at the lobby coin count from {@link PayTableMath} (exact), rounded HALF_EVEN to 4
- * places. Volatility from the standard deviation (SD) of one round's win in units of the total bet:
- * {@code low} when SD &lt; {@value #LOW_BELOW}, {@code medium} when SD &lt; {@value #MEDIUM_BELOW}, else
- * {@code high}. The SD comes from a full enumeration when the game has at most {@value #ENUMERATE_AT_LOAD} stop
- * combinations; larger games must declare {@code volatility} in their definition (checked by tests).
+ * <p><b>Descriptor and {@link #math()}.</b> RTP at the lobby coin count from {@link PayTableMath} (exact),
+ * rounded HALF_EVEN to 4 places in the descriptor. Volatility from the standard deviation (SD) of one round's win
+ * in units of the total bet ({@link GameMath#volatilityOf}: {@code low} when SD &lt; {@value #LOW_BELOW},
+ * {@code medium} when SD &lt; {@value #MEDIUM_BELOW}, else {@code high}). The SD and the hit frequency come from a
+ * full enumeration when the game has at most {@value #ENUMERATE_AT_LOAD} stop combinations (Atkins Diet's 32^5 takes
+ * about a second on 2 cores); larger games must declare {@code volatility} in their definition.
  */
 public final class SlotGame implements InHouseGame {
     public static final int MAX_FREE_SPINS_PER_ROUND = 100_000;
     /** SD per round (x total bet) below which a game is "low" volatility. */
-    public static final int LOW_BELOW = 4;
+    public static final int LOW_BELOW = GameMath.LOW_BELOW;
     /** SD per round (x total bet) below which a game is "medium" volatility; at or above it is "high". */
-    public static final int MEDIUM_BELOW = 12;
+    public static final int MEDIUM_BELOW = GameMath.MEDIUM_BELOW;
     /** Largest stop-combination count enumerated when a game is loaded. */
-    public static final long ENUMERATE_AT_LOAD = 2_000_000L;
+    public static final long ENUMERATE_AT_LOAD = 50_000_000L;
 
     private final SlotEngine engine;
     private final SlotDefinition def;
     private final ParSheet lobbySheet;
     private final GameDescriptor descriptor;
+    private final GameMath math;
 
     /**
      * Compiles the definition and computes its figures.
@@ -70,20 +73,26 @@ public final class SlotGame implements InHouseGame {
         } catch (ArithmeticException | UnsupportedOperationException e) {
             throw new GameDefinitionException("game '" + def.gameId() + "': math cannot be established: " + e.getMessage(), e);
         }
-        String volatility = lobbySheet.enumeration()
-                .map(e -> volatilityOf(e.standardDeviation()))
+        Optional<String> computed = lobbySheet.enumeration().map(e -> volatilityOf(e.standardDeviation()));
+        String volatility = computed
                 .or(def::volatility)
                 .orElseThrow(() -> new GameDefinitionException("game '" + def.gameId()
                         + "': too large to enumerate at load; declare \"volatility\" in the definition"));
+        this.math = new GameMath(def.gameId(), coins, lobbySheet.totalReturn(),
+                lobbySheet.enumeration().map(ParSheet.Enumeration::hitFrequency),
+                lobbySheet.enumeration().map(ParSheet.Enumeration::variance), volatility, computed.isEmpty());
         this.descriptor = new GameDescriptor(def.gameId(), def.name(), def.type(), lobbySheet.rtp(4), volatility,
                 engine.reelCount(), engine.rows());
     }
 
     /** {@code low}/{@code medium}/{@code high} for a standard deviation per round in units of the total bet. */
     public static String volatilityOf(BigDecimal standardDeviation) {
-        if (standardDeviation.compareTo(BigDecimal.valueOf(LOW_BELOW)) < 0) return "low";
-        if (standardDeviation.compareTo(BigDecimal.valueOf(MEDIUM_BELOW)) < 0) return "medium";
-        return "high";
+        return GameMath.volatilityOf(standardDeviation);
+    }
+
+    /** The exact figures the lobby shows (RTP, hit frequency, SD, volatility class), computed at load. */
+    public GameMath math() {
+        return math;
     }
 
     @Override
@@ -270,12 +279,12 @@ public final class SlotGame implements InHouseGame {
             ids[i] = id;
         }
         int e = engine.bestEntry(ids, coins);
-        return e < 0 ? Optional.empty() : Optional.of(new LinePay(engine.entryName(e), engine.entryPay(e, coins)));
+        return e < 0 ? Optional.empty() : Optional.of(new LinePay(engine.entryName(e), engine.linePay(ids, e, coins)));
     }
 
     /**
      * @param entry the paytable entry's name
-     * @param pays  pay in units for the coin count asked
+     * @param pays  pay in units for the coin count asked (symbol multipliers applied)
      */
     public record LinePay(String entry, long pays) {
     }
@@ -287,6 +296,7 @@ public final class SlotGame implements InHouseGame {
             long amount = Math.multiplyExact(unit, mult);
             String text = prefix + engine.entryName(w.entry()) + " on line " + (w.line() + 1)
                     + (def.bet().mode() == SlotDefinition.BetMode.COINS && coins > 1 ? " (" + coins + " coins)" : "")
+                    + (w.symbolMultiplier() > 1 ? " with symbol multiplier x" + w.symbolMultiplier() : "")
                     + (multiplier > 1 ? " x" + multiplier : "");
             wins.add(new SpinOutcome.Win(text, mult, amount));
             total = Math.addExact(total, amount);

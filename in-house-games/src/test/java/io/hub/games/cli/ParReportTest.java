@@ -29,6 +29,22 @@ class ParReportTest {
         assertThat(text).contains("60651793523489/62498132721664", "97.045769 %", "P(trigger free spins)", "11.2593354");
     }
 
+    /**
+     * The PAR reports committed in docs/games are the CLI's current output (first line: the command that made them),
+     * so a change to a game or to the math cannot leave them stale.
+     */
+    @Test
+    void committedReportsAreCurrent() throws java.io.IOException {
+        java.nio.file.Path docs = java.nio.file.Path.of("..", "docs", "games");
+        for (String[] r : new String[][]{{"atkins-diet", "atkins-diet"}, {"red-white-blue", "red-white-blue"},
+                {"multiplier-sevens", "src/test/resources/games-unseen/multiplier-sevens.json"}}) {
+            String committed = java.nio.file.Files.readString(docs.resolve(r[0] + "-par.txt"), StandardCharsets.UTF_8);
+            assertThat(committed.lines().findFirst().orElseThrow()).startsWith("$ java -cp ").contains("io.hub.games.cli.ParReport");
+            String body = committed.substring(committed.indexOf('\n') + 1);
+            assertThat(run(0, r[1])).as(r[0]).isEqualTo(body);
+        }
+    }
+
     @Test
     void badArguments() {
         assertThat(run(2)).contains("usage");
