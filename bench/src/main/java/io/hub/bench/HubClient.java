@@ -58,8 +58,14 @@ final class HubClient {
     /** Returns the new player's id; throws {@link HttpStatusException} with status 409 if the username exists. */
     String createPlayer(String operatorToken, String username, String password, String currency)
             throws IOException, InterruptedException {
-        JsonNode body = send("create player " + username, post("/operator/players", operatorToken,
-                json.writeValueAsString(Map.of("username", username, "password", password, "currency", currency))));
+        // operator POSTs carry an Idempotency-Key (the hub's filter answers 400 without one); one key per username
+        HttpRequest request = requestBuilder("/operator/players", operatorToken)
+                .header("Idempotency-Key", "bench-player-" + username)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        json.writeValueAsString(Map.of("username", username, "password", password, "currency", currency))))
+                .build();
+        JsonNode body = send("create player " + username, request);
         return text(body, "playerId");
     }
 

@@ -205,7 +205,7 @@ public final class ProviderCallbackBench {
 
     private String newPlayer(String op) throws Exception {
         String name = "pb-" + UUID.randomUUID().toString().substring(0, 10);
-        HttpResponse<String> r = post("/operator/players", "{\"username\":\"" + name + "\",\"password\":\"pw-" + name + "\",\"currency\":\"EUR\"}", op, null);
+        HttpResponse<String> r = post("/operator/players", "{\"username\":\"" + name + "\",\"password\":\"pw-" + name + "\",\"currency\":\"EUR\"}", op, java.util.UUID.randomUUID().toString());
         if (r.statusCode() != 201) throw new IllegalStateException("create player: " + r.statusCode() + " " + r.body());
         String id = JSON.readTree(r.body()).get("playerId").asText();
         HttpResponse<String> c = post("/operator/players/" + id + "/adjustments",
