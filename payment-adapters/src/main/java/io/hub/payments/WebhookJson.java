@@ -51,6 +51,8 @@ public final class WebhookJson {
         JsonNode v = node == null ? null : node.get(field);
         if (v == null || v.isNull()) return Optional.empty();
         if (!v.isTextual()) throw MalformedWebhookException.body("field " + field + " is not a string");
+        // PostgreSQL text cannot hold U+0000: refused here as malformed, not failed at the insert as a 5xx retried for ever
+        if (v.asText().indexOf('\u0000') >= 0) throw MalformedWebhookException.body("field " + field + " contains a NUL character");
         return v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
     }
 

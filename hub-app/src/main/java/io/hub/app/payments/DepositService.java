@@ -66,6 +66,12 @@ public class DepositService {
     /** Creates the deposit, then asks the gateway for a payment. */
     public Deposit create(UUID playerId, Money amount, String gatewayId) {
         if (!endpoints.isGateway(gatewayId)) throw new PaymentProblem(400, "UNKNOWN_GATEWAY", "no gateway " + gatewayId);
+        // a deposit whose credit could never post (the balance would pass Long.MAX_VALUE minor units) is refused here,
+        // before the gateway takes the money: accepted, its success webhook would fail in the inbox for ever
+        long cash = ledger.cash(ledger.player(playerId));
+        if (amount.amountMinor() > Long.MAX_VALUE - Math.max(cash, 0)) {
+            throw new PaymentProblem(400, "INVALID_AMOUNT", "the balance would exceed the largest amount the ledger holds");
+        }
         UUID id = Uuids.v7();
         tx.executeWithoutResult(s -> {
             jdbc.update("INSERT INTO deposit (id, player_id, gateway_id, amount_minor, currency, status) VALUES (?, ?, ?, ?, ?, 'PENDING')",

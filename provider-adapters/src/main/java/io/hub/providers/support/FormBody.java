@@ -35,6 +35,10 @@ public final class FormBody {
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (key.isEmpty()) throw new BadRequest(WalletRejection.INVALID_MESSAGE, "empty parameter name");
+            // PostgreSQL text cannot hold U+0000: a bad request, not an internal error the provider retries for ever
+            if (key.indexOf('\u0000') >= 0 || value.indexOf('\u0000') >= 0) {
+                throw new BadRequest(WalletRejection.INVALID_MESSAGE, "parameter " + key.replace('\u0000', '?') + " contains a NUL character");
+            }
             if (params.putIfAbsent(key, value) != null) {
                 throw new BadRequest(WalletRejection.INVALID_MESSAGE, "repeated parameter " + key);
             }

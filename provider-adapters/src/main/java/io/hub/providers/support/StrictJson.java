@@ -79,6 +79,8 @@ public final class StrictJson {
         }
         if (!v.isTextual()) throw BadRequest.wrongType(field, "a string");
         if (required && v.textValue().isEmpty()) throw new BadRequest(WalletRejection.MISSING_FIELD, field + " is empty");
+        // PostgreSQL text cannot hold U+0000: a bad request, not an internal error the provider retries for ever
+        if (v.textValue().indexOf('\u0000') >= 0) throw new BadRequest(WalletRejection.INVALID_MESSAGE, field + " contains a NUL character");
         return v.textValue();
     }
 

@@ -114,13 +114,19 @@ public class ProviderWallet {
 
     /** Applies one verified command for the provider; never throws for a domain refusal. */
     public WalletResult apply(ProviderConfig provider, WalletCommand command) {
-        if (command instanceof Bet b) return bet(provider, b);
-        if (command instanceof Win w) return win(provider, w);
-        if (command instanceof Rollback r) return rollback(provider, r);
-        if (command instanceof PromoCredit p) return promo(provider, p);
-        if (command instanceof RoundEnd e) return roundEnd(provider, e);
-        if (command instanceof Balance b) return balance(provider, b);
-        return sessionCheck(provider, (SessionCheck) command);
+        try {
+            if (command instanceof Bet b) return bet(provider, b);
+            if (command instanceof Win w) return win(provider, w);
+            if (command instanceof Rollback r) return rollback(provider, r);
+            if (command instanceof PromoCredit p) return promo(provider, p);
+            if (command instanceof RoundEnd e) return roundEnd(provider, e);
+            if (command instanceof Balance b) return balance(provider, b);
+            return sessionCheck(provider, (SessionCheck) command);
+        } catch (Refusal r) {
+            // a refusal before any transaction began (e.g. checkedId: an over-long id): nothing was written; the
+            // provider gets its protocol's error for the reason, not the "internal error, retry" answer
+            return new Rejected(r.reason, null, r.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------- bets
