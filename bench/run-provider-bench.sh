@@ -145,6 +145,9 @@ CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_
   echo "ledger operation. pgbench runs \`bench/sql/provider-ledger-op.sql\` (the ledger write of one operation as one statement,"
   echo "autocommit) on a scratch copy of the ledger tables in the same PostgreSQL server, with as many clients as the hub bench"
   echo "has connections."
+  echo "The Pragmatic mode (\`bench-pragmatic\`) sends the same bet+win pairs as form posts authenticated by an MD5 hash"
+  echo "with a shared secret (no public-key cryptography on either side), through the same wallet and ledger path. The"
+  echo "load generator builds and signs every measured request before its phase starts."
   echo
   echo "## Hub: signed callbacks over HTTP"
   echo
