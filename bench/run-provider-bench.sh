@@ -9,12 +9,19 @@
 # at half of the peak) and pgbench (bench/sql/provider-ledger-op.sql, one single-statement transaction per ledger
 # operation, on a scratch copy of the ledger tables in database provider_bench of the same server).
 #
-# Environment (defaults in brackets): CONNECTIONS [16 64], WARMUP_SECONDS [30], DURATION_SECONDS [20], HUB_PORT [18471],
-# PG_PORT [54471], KAFKA_PORT [19471], SKIP_BUILD [0], REPORT [bench/reports/provider-callbacks.md], HUB_JAVA_OPTS [].
+# A second provider "bench-pragmatic" (Pragmatic-style form posts, MD5 hash with a shared secret: no public-key
+# cryptography on either side) runs the same bet+win pairs through the same wallet and ledger path, so the report
+# shows the hub's ledger capacity without RSA next to the Hub88 RSA mode and pgbench, in one run. The load generator
+# builds and signs every measured request before its phase starts (signing is the provider's cost, not the hub's).
+#
+# Environment (defaults in brackets): CONNECTIONS [16 64], PROTOCOLS [hub88 pragmatic], WARMUP_SECONDS [30],
+# DURATION_SECONDS [20], HUB_PORT [18471], PG_PORT [54471], KAFKA_PORT [19471], SKIP_BUILD [0],
+# REPORT [bench/reports/provider-callbacks.md], HUB_JAVA_OPTS [] (e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr).
 set -Eeuo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
 CONNECTIONS=${CONNECTIONS:-"16 64"}
+PROTOCOLS=${PROTOCOLS:-"hub88 pragmatic"}
 WARMUP_SECONDS=${WARMUP_SECONDS:-30}
 DURATION_SECONDS=${DURATION_SECONDS:-20}
 HUB_PORT=${HUB_PORT:-18471}
@@ -64,18 +71,54 @@ VALUES ('bench-hub88', 'HUB88', 'Bench Hub88', true, ARRAY['EUR'],
         '{"unknownRollback":"ACK_WITH_BALANCE","replay":"ORIGINAL_RESPONSE","txIdScope":"GLOBAL","tokenOnWin":"SKIP","tokenOnRollback":"SKIP","partialRollbacks":false,"cancelAfterSettle":"REJECT","creditAfterCancel":false}',
         jsonb_build_object('publicKeyPem', :'pem'), '{}');
 SQL
+PRAGMATIC_SECRET=$(head -c 24 /dev/urandom | base64 | tr -d '\n/+=')
+"${PSQL[@]}" -d postgres -v secret="$PRAGMATIC_SECRET" <<'SQL'
+INSERT INTO provider (id, protocol, display_name, enabled, currencies, policy, credentials, settings)
+VALUES ('bench-pragmatic', 'PRAGMATIC', 'Bench Pragmatic', true, ARRAY['EUR'],
+        '{"unknownRollback":"ACK_WITH_BALANCE","replay":"CURRENT_BALANCE","txIdScope":"GLOBAL","tokenOnWin":"SKIP","tokenOnRollback":"SKIP","partialRollbacks":false,"cancelAfterSettle":"REJECT","creditAfterCancel":false}',
+        jsonb_build_object('secret', :'secret'), '{}');
+SQL
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS provider_bench" -c "CREATE DATABASE provider_bench"
 "${PSQL[@]}" -d provider_bench -f "$SCRIPT_DIR/sql/provider-ledger-schema.sql"
 
+# CPU seconds (user + system) so far: the hub JVM, the embedded PostgreSQL (processes whose cwd is in WORKDIR, other
+# than the hub), and the whole machine's busy/total jiffies
+CLK_TCK=$(getconf CLK_TCK)
+proc_cpu() { awk -v c="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / c }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_cpu() {
+  local total=0 p cwd
+  for p in /proc/[0-9]*; do
+    cwd=$(readlink "$p/cwd" 2>/dev/null) || continue
+    [[ ${p#/proc/} != "$HUB_JVM" && ( $cwd == "$WORKDIR/data" || $cwd == "$WORKDIR/data"/* ) ]] || continue
+    total=$(awk -v t="$total" -v c="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.2f", t + ($12 + $13) / c }' "$p/stat" 2>/dev/null || echo "$total")
+  done
+  echo "$total"
+}
+machine_jiffies() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; total = busy + $5 + $6; print busy, total }' /proc/stat; }
+HUB_JVM=$(pgrep -f -n -- "--server.port=$HUB_PORT" || echo "$HUB_PID")
+CPU_ROWS=""
 HUB_ROWS=""
 PG_ROWS=""
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+SIGN_NOTES=""
 for c in $CONNECTIONS; do
-  log "hub: $c connections, ${WARMUP_SECONDS}s warm-up, ${DURATION_SECONDS}s peak + ${DURATION_SECONDS}s at half of peak"
-  out=$(java -cp "$BENCH_JAR:$SCRIPT_DIR/target/lib/*" io.hub.bench.ProviderCallbackBench run --baseUrl "$BASE" --providerId bench-hub88 \
-    --privateKey "$WORKDIR/keys/provider-private.pem" --connections "$c" --warmup "$WARMUP_SECONDS" --duration "$DURATION_SECONDS")
-  echo "$out" >&2
-  HUB_ROWS+=$(echo "$out" | grep -E '^\| [0-9]')$'\n'
+  for proto in $PROTOCOLS; do
+    log "hub ($proto): $c connections, ${WARMUP_SECONDS}s warm-up, ${DURATION_SECONDS}s peak + ${DURATION_SECONDS}s at half of peak"
+    if [[ $proto == hub88 ]]; then auth=(--providerId bench-hub88 --privateKey "$WORKDIR/keys/provider-private.pem")
+    else auth=(--providerId bench-pragmatic --secret "$PRAGMATIC_SECRET"); fi
+    j0=$(proc_cpu "$HUB_JVM"); p0=$(pg_cpu); read -r b0 t0 < <(machine_jiffies)
+    out=$(java -cp "$BENCH_JAR:$SCRIPT_DIR/target/lib/*" io.hub.bench.ProviderCallbackBench run --baseUrl "$BASE" --protocol "$proto" \
+      "${auth[@]}" --connections "$c" --warmup "$WARMUP_SECONDS" --duration "$DURATION_SECONDS" 2>"$WORKDIR/gen.err")
+    j1=$(proc_cpu "$HUB_JVM"); p1=$(pg_cpu); read -r b1 t1 < <(machine_jiffies)
+    n=$(echo "$out" | awk '/^CALLBACKS_TOTAL/ { print $2 }')
+    CPU_ROWS+=$(awk -v proto="$proto" -v c="$c" -v j0="$j0" -v j1="$j1" -v p0="$p0" -v p1="$p1" -v b0="$b0" -v b1="$b1" -v t0="$t0" -v t1="$t1" -v n="$n" \
+      'BEGIN { jn = (n > 0) ? 1000 * (j1 - j0) / n : 0; pn = (n > 0) ? 1000 * (p1 - p0) / n : 0; busy = (t1 > t0) ? 100 * (b1 - b0) / (t1 - t0) : 0;
+              printf "| %s | %s | %d | %.1f s | %.1f s | %.2f ms | %.2f ms | %.0f %% |", proto, c, n, j1 - j0, p1 - p0, jn, pn, busy }')$'\n'
+    cat "$WORKDIR/gen.err" >&2
+    echo "$out" >&2
+    HUB_ROWS+=$(echo "$out" | grep -E '^\| (hub88|pragmatic)')$'\n'
+    SIGN_NOTES+="- $proto, $c connections: $(grep '^generator:' "$WORKDIR/gen.err" | sed 's/^generator: //')"$'\n'
+  done
   log "pgbench: $c clients, ${DURATION_SECONDS}s"
   pg=$(pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$c" -j 2 -T "$DURATION_SECONDS" \
     -f "$SCRIPT_DIR/sql/provider-ledger-op.sql" provider_bench 2>&1 || true)
@@ -93,7 +136,7 @@ CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_
   echo "# Provider wallet callbacks: benchmark"
   echo
   echo "Run $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), shared with other"
-  echo "work on the same machine: load average $LOAD_BEFORE before the runs, $LOAD_AFTER after (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS bench/run-provider-bench.sh\`"
+  echo "work on the same machine: load average $LOAD_BEFORE before the runs, $LOAD_AFTER after (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" PROTOCOLS=\"$PROTOCOLS\" WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS bench/run-provider-bench.sh\`"
   echo
   echo "The hub runs its default embedded setup (PostgreSQL 17 with fsync on, Kafka, outbox relay) on non-default ports. Each"
   echo "callback is an RSA-SHA256-signed Hub88-style request (\`X-Hub88-Signature\`) verified on the raw bytes, applied as one"
@@ -102,12 +145,26 @@ CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_
   echo "ledger operation. pgbench runs \`bench/sql/provider-ledger-op.sql\` (the ledger write of one operation as one statement,"
   echo "autocommit) on a scratch copy of the ledger tables in the same PostgreSQL server, with as many clients as the hub bench"
   echo "has connections."
+  echo "The Pragmatic mode (\`bench-pragmatic\`) sends the same bet+win pairs as form posts authenticated by an MD5 hash"
+  echo "with a shared secret (no public-key cryptography on either side), through the same wallet and ledger path. The"
+  echo "load generator builds and signs every measured request before its phase starts."
   echo
   echo "## Hub: signed callbacks over HTTP"
   echo
-  echo "| connections | phase | offered | callbacks/s | p50 ms | p90 ms | p99 ms | max ms | errors |"
-  echo "|---:|---|---:|---:|---:|---:|---:|---:|---|"
+  echo "| protocol | connections | phase | offered | callbacks/s | p50 ms | p90 ms | p99 ms | max ms | errors |"
+  echo "|---|---:|---|---:|---:|---:|---:|---:|---:|---|"
   printf '%s' "$HUB_ROWS"
+  echo
+  echo "Load generator (requests built and signed before each measured phase):"
+  echo
+  printf '%s' "$SIGN_NOTES"
+  echo
+  echo "CPU per callback (whole bench run of that protocol: warm-up, pre-signing pauses, peak and half-load phases; the"
+  echo "machine CPU column is every process on the machine, the load generator and other work included):"
+  echo
+  echo "| protocol | connections | callbacks | hub JVM CPU | PostgreSQL CPU | hub JVM per callback | PostgreSQL per callback | machine CPU busy |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s' "$CPU_ROWS"
   echo
   echo "## pgbench: the same ledger write, single-statement transactions, same PostgreSQL"
   echo

@@ -15,14 +15,26 @@ import org.apache.camel.builder.RouteBuilder;
  * echoed back.
  *
  * <pre>
- * platform-http:/webhooks/payments/{gatewayId}  → receive(payments, gatewayId, headers, bytes) → status + JSON
- * platform-http:/webhooks/kyc/{vendorId}        → receive(kyc, vendorId, headers, bytes)       → status + JSON
+ * payments consumer (e.g. platform-http:/webhooks/payments/{gatewayId}) → receive(payments, gatewayId, headers, bytes) → status + JSON
+ * kyc consumer      (e.g. platform-http:/webhooks/kyc/{vendorId})       → receive(kyc, vendorId, headers, bytes)       → status + JSON
  * </pre>
+ * The hub consumes from {@link #PAYMENTS_DIRECT} and {@link #KYC_DIRECT} behind its own Spring MVC controller, which
+ * saves platform-http's executor hop and asynchronous dispatch per delivery; the one-argument constructor keeps the
+ * platform-http consumers.
  */
 public class PaymentWebhookRoute extends RouteBuilder {
     /** The path parameter header both consumers set. */
     public static final String PAYMENTS_URI = "platform-http:/webhooks/payments/{endpointId}?httpMethodRestrict=POST";
     public static final String KYC_URI = "platform-http:/webhooks/kyc/{endpointId}?httpMethodRestrict=POST";
+    /**
+     * In-process consumers for an HTTP edge of the application's own (the hub's {@code WebhookHttpController}): the
+     * caller sets the body to the exact bytes, the HTTP headers, and {@link #ENDPOINT_ID}; the route answers on the
+     * caller's thread.
+     */
+    public static final String PAYMENTS_DIRECT = "direct:payment-webhook";
+    public static final String KYC_DIRECT = "direct:kyc-webhook";
+    /** The header carrying the path's gateway or vendor id. */
+    public static final String ENDPOINT_ID = "endpointId";
     private final WebhookIntakePort intake;
     private final String paymentsUri;
     private final String kycUri;
@@ -50,7 +62,7 @@ public class PaymentWebhookRoute extends RouteBuilder {
         Message in = e.getMessage();
         byte[] raw = in.getBody(byte[].class);
         Map<String, Object> headers = new LinkedHashMap<>(in.getHeaders());
-        String endpointId = in.getHeader("endpointId", String.class);
+        String endpointId = in.getHeader(ENDPOINT_ID, String.class);
         WebhookIntakePort.Answer answer;
         try {
             answer = intake.receive(channel, endpointId == null ? "" : endpointId, headers, raw == null ? new byte[0] : raw);

@@ -9,16 +9,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The payments routes (issue 4): webhook intake on Spring MVC through camel-platform-http
- * ({@code POST /webhooks/payments/{gatewayId}}, {@code POST /webhooks/kyc/{vendorId}}), the inbox processor timer, and
- * the gateway call over camel-http.
+ * The payments routes (issue 4): webhook intake ({@code POST /webhooks/payments/{gatewayId}},
+ * {@code POST /webhooks/kyc/{vendorId}}: {@link WebhookHttpController} → the route's {@code direct:} endpoints, on the
+ * request thread), the inbox processor timer, and the gateway call over camel-http.
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentRoutesConfig {
 
     @Bean
     PaymentWebhookRoute paymentWebhookRoute(WebhookInbox inbox) {
-        return new PaymentWebhookRoute(inbox);
+        return new PaymentWebhookRoute(inbox, PaymentWebhookRoute.PAYMENTS_DIRECT, PaymentWebhookRoute.KYC_DIRECT);
     }
 
     @Bean

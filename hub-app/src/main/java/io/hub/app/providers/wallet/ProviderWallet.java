@@ -149,7 +149,7 @@ public class ProviderWallet {
             // treat a bet the wallet holds as failed); new bets pass the player state and every ProviderBetGate
             if (replay.isPresent()) return replay.get();
             if (!"ACTIVE".equals(l.userStatus())) throw new Refusal(WalletRejection.PLAYER_BLOCKED, "player is blocked");
-            for (ProviderBetGate gate : gates.orderedStream().toList()) {
+            for (ProviderBetGate gate : gates()) {
                 Optional<WalletRejection> g = gate.check(pl.id(), p.id());
                 if (g.isPresent()) throw new Refusal(g.get(), "refused by " + gate.getClass().getSimpleName());
             }
@@ -223,12 +223,14 @@ public class ProviderWallet {
                     : move(p, pl, scope, key, "PROVIDER_WIN", false, total, hash, meta(p, "WIN", w.transactionId(), roundId, w.gameId()));
             String hubTx = hubTx(moved);
             boolean byRef = w.betRef() != null;
-            List<Object> args = new ArrayList<>(Arrays.asList(p.id(), byRef, scope, nullable(w.betRef()), byRef, pl.id(), nullable(roundId),
-                    w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId)));
+            // the bet by its key (primary key lookup), or the round's open bets: two statement texts rather than one
+            // "(byRef AND …) OR (NOT byRef AND …)" filter, which a generic prepared plan cannot turn into an index lookup
+            List<Object> args = new ArrayList<>(byRef ? Arrays.asList(p.id(), scope, w.betRef()) : Arrays.asList(p.id(), pl.id(), nullable(roundId)));
+            args.addAll(Arrays.asList(w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId)));
             args.addAll(txRow(p, pl, scope, key, "WIN", roundId, w.betRef(), total, hash, hubTx, moved));
             // one statement: settle the bet (or the round's open bets), close the round on the flag, record the callback
             jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND state = 'OPEN'"
-                    + " AND ((? AND scope = ? AND bet_ref = ?) OR (NOT ? AND player_id = ? AND round_id = ?)) RETURNING 1),"
+                    + (byRef ? " AND scope = ? AND bet_ref = ?" : " AND player_id = ? AND round_id = ?") + " RETURNING 1),"
                     + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
                     + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
             return new Applied(hubTx, moved.balance(), null, false);
@@ -360,6 +362,15 @@ public class ProviderWallet {
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
+
+    private volatile List<ProviderBetGate> gateList;
+
+    /** The bet gates in order, resolved once (the beans are fixed once the context is up), not on every bet. */
+    private List<ProviderBetGate> gates() {
+        List<ProviderBetGate> g = gateList;
+        if (g == null) gateList = g = gates.orderedStream().toList();
+        return g;
+    }
 
     private WalletResult inTransaction(Player pl, Supplier<WalletResult> work) {
         for (int attempt = 0; ; attempt++) {

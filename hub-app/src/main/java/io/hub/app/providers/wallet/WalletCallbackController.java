@@ -12,7 +12,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +44,8 @@ public class WalletCallbackController {
     private final MeterRegistry meters;
     private final int maxBodyBytes;
     private volatile org.apache.camel.Endpoint endpoint;
+    /** The callback timers by provider, operation and outcome (bounded: unknown ids and operations are tagged "unknown"). */
+    private final ConcurrentHashMap<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     public WalletCallbackController(ProducerTemplate camel, ProviderWalletService service, MeterRegistry meters,
                                     @Value("${hub.providers.callback.max-body-bytes:65536}") int maxBodyBytes) {
@@ -69,9 +73,11 @@ public class WalletCallbackController {
         if (endpoint == null) endpoint = camel.getCamelContext().getEndpoint(ProviderWalletCallbackRoute.ENDPOINT);
         ProviderCallbackAnswer answer = camel.requestBody(endpoint, cb, ProviderCallbackAnswer.class);
         String[] tags = service.metricTags(cb);
-        sample.stop(Timer.builder("hub.provider.callback").description("seamless-wallet callbacks from game providers")
-                .tag("provider", tags[0]).tag("operation", tags[1]).tag("outcome", answer.outcome())
-                .publishPercentileHistogram().register(meters));
+        // one registry lookup per tag set, not per callback (the builder + register path hashes and compares the meter id)
+        sample.stop(timers.computeIfAbsent(List.of(tags[0], tags[1], answer.outcome()), k -> Timer.builder("hub.provider.callback")
+                .description("seamless-wallet callbacks from game providers")
+                .tag("provider", k.get(0)).tag("operation", k.get(1)).tag("outcome", k.get(2))
+                .publishPercentileHistogram().register(meters)));
         ResponseEntity.BodyBuilder b = ResponseEntity.status(answer.httpStatus()).header(HttpHeaders.CONTENT_TYPE, answer.contentType());
         answer.headers().forEach(b::header);
         return b.body(answer.body());
