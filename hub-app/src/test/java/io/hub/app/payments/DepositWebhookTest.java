@@ -42,7 +42,7 @@ class DepositWebhookTest extends PaymentsTestSupport {
         assertThat(json(first.body()).get("duplicate").asBoolean()).isFalse();
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(json(again.body()).get("duplicate").asBoolean()).isTrue();
-        Thread.sleep(500);
+        awaitInboxSettled("simpay");
         assertThat(cashMinor(p.id())).isEqualTo(2_013);
         assertThat(inboxCount("simpay", msgId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM ledger_transaction WHERE external_id = ?", Long.class,

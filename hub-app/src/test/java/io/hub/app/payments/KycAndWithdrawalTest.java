@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  * the KYC flip of payments.md §7 #15, each ending with the ledger check clean.
  */
 class KycAndWithdrawalTest extends PaymentsTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    io.hub.contracts.payments.KycGate kycGate;
 
     @Test
     void without_kyc_a_withdrawal_waits_on_hold_and_an_operator_rejection_returns_the_money() {
@@ -80,7 +82,7 @@ class KycAndWithdrawalTest extends PaymentsTestSupport {
         sendStandard("msg_late_" + returned, late);
         sendStandard("msg_late2_" + returned, payoutEvent("payout.returned", returned, 2013));
         await().atMost(Duration.ofSeconds(10)).until(() -> withdrawalStatus(returned).equals("RETURNED"));
-        Thread.sleep(600);
+        awaitInboxSettled("simpay");
         assertThat(cashMinor(p.id())).isEqualTo(10_000);
         assertThat(heldMinor(p.id())).isZero();
         assertLedgerBalanced();
@@ -109,7 +111,7 @@ class KycAndWithdrawalTest extends PaymentsTestSupport {
         assertThat(withdrawalStatus(requested)).isEqualTo("ON_HOLD");
         assertThat(jdbc.queryForObject("SELECT hold_reason FROM withdrawal WHERE id = ?::uuid", String.class, requested)).isEqualTo("KYC_REJECTED");
         assertThat(cashMinor(p.id())).isEqualTo(cashBefore);
-        Thread.sleep(1100); // the KYC gate caches answers for one second
+        await().atMost(Duration.ofSeconds(5)).until(() -> !kycGate.mayWager(p.id())); // the gate caches answers for 1 s
         Tokens t2 = login(p.username(), p.password());
         try (Lobby lobby = openLobby(t2.wsToken())) {
             JsonNode refused = lobby.spin("red-white-blue", "1.00", "after-red");
@@ -118,7 +120,7 @@ class KycAndWithdrawalTest extends PaymentsTestSupport {
         }
         // an older GREEN delivered late does not undo the rejection
         sendSumsub(sumsubReview(p.id(), "app-" + p.id(), "GREEN", null, Instant.now().minusSeconds(60)));
-        Thread.sleep(600);
+        awaitInboxSettled("sumsub");
         assertThat(kycStatus(p.id())).isEqualTo("REJECTED");
         assertThat(cashMinor(p.id())).isEqualTo(cashBefore);
         assertLedgerBalanced();

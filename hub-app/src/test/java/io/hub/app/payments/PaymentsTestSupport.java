@@ -113,6 +113,16 @@ abstract class PaymentsTestSupport extends HubIntegrationTest {
         return jdbc.queryForObject("SELECT balance_minor FROM account WHERE owner_id = ? AND type = 'PLAYER_HELD'", Long.class, playerId);
     }
 
+    /**
+     * Waits until the inbox has no event of {@code endpointId} left to process (every delivery stored so far was
+     * processed or ignored), so a test can assert that a duplicate or a late event changed nothing.
+     */
+    void awaitInboxSettled(String endpointId) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM webhook_inbox WHERE endpoint_id = ? AND state IN ('RECEIVED', 'DEFERRED')",
+                Long.class, endpointId) == 0);
+    }
+
     long inboxCount(String endpointId, String eventId) {
         return jdbc.queryForObject("SELECT count(*) FROM webhook_inbox WHERE endpoint_id = ? AND event_id = ?", Long.class, endpointId, eventId);
     }
