@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.hub.contracts.money.Money;
 import io.hub.contracts.payments.GatewayCall;
 import io.hub.routes.GatewayCallRoute;
@@ -37,6 +40,7 @@ public class GatewayClient {
     private final PaymentsProperties props;
     private final ObjectMapper json;
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
     public GatewayClient(ProducerTemplate camel, WebhookEndpoints endpoints, PaymentsProperties props, ObjectMapper json) {
         this.camel = camel;
@@ -86,9 +90,19 @@ public class GatewayClient {
         CircuitBreaker breaker = breakers.computeIfAbsent(gatewayId, id -> CircuitBreaker.of("gateway-" + id, CircuitBreakerConfig.custom()
                 .slidingWindowSize(20).minimumNumberOfCalls(10) // opens at the default 50 % failure rate
                 .waitDurationInOpenState(Duration.ofSeconds(10)).build()));
-        String last = "no attempt";
-        for (int attempt = 1; attempt <= props.gatewayCall().attempts(); attempt++) {
-            try {
+        // attempts with the same idempotency key, 100 ms then 200 ms ... apart; an open breaker is not retried
+        Retry retry = retries.computeIfAbsent(gatewayId, id -> {
+            Retry r = Retry.of("gateway-" + id, RetryConfig.custom()
+                    .maxAttempts(props.gatewayCall().attempts())
+                    .intervalFunction(IntervalFunction.of(Duration.ofMillis(100), wait -> wait + 100))
+                    .retryOnException(e -> !(e instanceof CallNotPermittedException))
+                    .build());
+            r.getEventPublisher().onRetry(e -> log.warn("gateway {} attempt {} failed: {}", id, e.getNumberOfRetryAttempts(),
+                    describe(e.getLastThrowable())));
+            return r;
+        });
+        try {
+            return retry.executeCallable(() -> {
                 GatewayCall.Response r = breaker.executeSupplier(() -> {
                     GatewayCall.Response resp = camel.requestBody(GatewayCallRoute.ENDPOINT, call, GatewayCall.Response.class);
                     if (resp.status() >= 500 || resp.status() < 200) throw new GatewayServerError(resp.status());
@@ -100,23 +114,18 @@ public class GatewayClient {
                 if (id.isEmpty()) return new Unavailable("gateway answer without an id");
                 String redirect = j.path("redirectUrl").asText("");
                 return new Accepted(id, redirect.isEmpty() ? Optional.empty() : Optional.of(redirect));
-            } catch (CallNotPermittedException e) {
-                return new Unavailable("circuit breaker of gateway " + gatewayId + " is open");
-            } catch (Exception e) {
-                last = e.getClass().getSimpleName() + ": " + e.getMessage();
-                log.warn("gateway {} {} attempt {} failed: {}", gatewayId, path, attempt, last);
-                sleep(100L * attempt);
-            }
+            });
+        } catch (CallNotPermittedException e) {
+            return new Unavailable("circuit breaker of gateway " + gatewayId + " is open");
+        } catch (Exception e) {
+            String last = describe(e);
+            log.warn("gateway {} {} failed after {} attempt(s): {}", gatewayId, path, props.gatewayCall().attempts(), last);
+            return new Unavailable(last);
         }
-        return new Unavailable(last);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     static final class GatewayServerError extends RuntimeException {
