@@ -6,10 +6,12 @@
 # Configuration (environment variables, defaults in brackets):
 #   SENDERS [16]  DURATION_SECONDS [30]  WARMUP_SECONDS [20]  DUPLICATE_SHARE [0.2]  HUB_PORT [18480]
 #   REPORT [bench/reports/webhooks.md]  SKIP_BUILD [0]  HUB_JAVA_OPTS []  HUB_EXTRA_ARGS []  BENCH_XMX [512m]
+#   CLIENT [keepalive]: the load generator's HTTP client, keepalive (KeepAliveHttpClient) or jdk (java.net.http)
+#   e.g. group commit off for a side-by-side run: HUB_EXTRA_ARGS=--hub.payments.intake.batch-size=1
 set -Eeuo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
-COMMAND_LINE="$(for v in SENDERS DURATION_SECONDS WARMUP_SECONDS DUPLICATE_SHARE HUB_PORT SKIP_BUILD HUB_JAVA_OPTS HUB_EXTRA_ARGS; do
+COMMAND_LINE="$(for v in SENDERS DURATION_SECONDS WARMUP_SECONDS DUPLICATE_SHARE HUB_PORT SKIP_BUILD HUB_JAVA_OPTS HUB_EXTRA_ARGS CLIENT; do
   [[ -n ${!v+x} ]] && printf '%s=%q ' "$v" "${!v}"; done)$(printf '%q ' "$0" "$@")"
 SENDERS=${SENDERS:-16}
 DURATION_SECONDS=${DURATION_SECONDS:-30}
@@ -21,6 +23,7 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
 HUB_EXTRA_ARGS=${HUB_EXTRA_ARGS:-}
 BENCH_XMX=${BENCH_XMX:-512m}
+CLIENT=${CLIENT:-keepalive}
 HUB_JAR=$ROOT/hub-app/target/hub-app-0.1.0-SNAPSHOT.jar
 BENCH_JAR=$SCRIPT_DIR/target/bench-0.1.0-SNAPSHOT.jar
 BASE_URL="http://127.0.0.1:$HUB_PORT"
@@ -95,7 +98,8 @@ mkdir -p "$(dirname "$REPORT")"
   echo "  only ports and the simpay secret set on the command line; load generator and hub share the machine."
   echo "- Each delivery is a Standard Webhooks POST signed with HMAC-SHA256 (the hub verifies with the reference library, on"
   echo "  the raw bytes, two-sided timestamp check) and inserted into \`webhook_inbox\` (unique on the event id) before the"
-  echo "  200 answer; duplicates are earlier events re-sent with a fresh timestamp and signature. Event type \`bench.ping\`"
+  echo "  200 answer (group commit: concurrent deliveries share one multi-row insert and commit, \`InboxBatchWriter\`; hub"
+  echo "  arguments: \`${HUB_EXTRA_ARGS:-none}\`); duplicates are earlier events re-sent with a fresh timestamp and signature. Event type \`bench.ping\`"
   echo "  is stored as IGNORED, so the asynchronous processing adds no load: this is the intake alone."
   echo
 } > "$REPORT"
@@ -112,7 +116,7 @@ machine_jiffies() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; total = b
 # warm-up run (JIT, connection pools), not reported; then the measured run starts from a warmed hub
 log "warm-up: $WARMUP_SECONDS s"
 java "-Xmx$BENCH_XMX" -cp "$BENCH_JAR" io.hub.bench.WebhookBench --baseUrl "$BASE_URL" --gatewayId simpay --secret "$SECRET" \
-  --senders "$SENDERS" --durationSeconds "$WARMUP_SECONDS" --warmupSeconds 0 --duplicateShare "$DUPLICATE_SHARE" >/dev/null || true
+  --senders "$SENDERS" --durationSeconds "$WARMUP_SECONDS" --warmupSeconds 0 --duplicateShare "$DUPLICATE_SHARE" --client "$CLIENT" >/dev/null || true
 # idle baseline: what the hub and PostgreSQL use with no request (embedded Kafka broker in the hub JVM, outbox relay,
 # inbox and hold-expiry timers, Kafka consumers), over 10 s
 IDLE0=$(workdir_cpu)
@@ -124,7 +128,7 @@ read -r BUSY0 TOTAL0 < <(machine_jiffies)
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 java "-Xmx$BENCH_XMX" -cp "$BENCH_JAR" io.hub.bench.WebhookBench --baseUrl "$BASE_URL" --gatewayId simpay --secret "$SECRET" \
   --senders "$SENDERS" --durationSeconds "$DURATION_SECONDS" --warmupSeconds 0 --duplicateShare "$DUPLICATE_SHARE" \
-  --report "$REPORT" | tee "$WORKDIR/bench.out"
+  --client "$CLIENT" --report "$REPORT" | tee "$WORKDIR/bench.out"
 CPU1=$(workdir_cpu)
 JVM1=$(awk -v c="$CLK_TCK" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / c }' "/proc/$HUB_PID/stat")
 read -r BUSY1 TOTAL1 < <(machine_jiffies)

@@ -36,15 +36,20 @@ import org.HdrHistogram.ConcurrentHistogram;
  * <p>Signing: HMAC-SHA256 over {@code id.timestamp.body} with the base64-decoded {@code whsec_} secret, base64 output
  * (Standard Webhooks v1.0.0); the hub verifies with the reference library.
  *
+ * <p>Client: {@code keepalive} (default) sends through {@link KeepAliveHttpClient}, one persistent HTTP/1.1 connection
+ * per sender, so the generator takes little of the machine's CPU from the hub; {@code jdk} uses the JDK
+ * {@code HttpClient} (the generator of the earlier reports). The report gives the generator's own CPU per delivery.
+ *
  * <p>Options: {@code --baseUrl http://127.0.0.1:8080 --gatewayId simpay --secret whsec_… --senders 16
- * --durationSeconds 30 --warmupSeconds 5 --duplicateShare 0.2 --report bench/reports/webhooks.md --command "…"}.
+ * --durationSeconds 30 --warmupSeconds 5 --duplicateShare 0.2 --client keepalive|jdk --report bench/reports/webhooks.md
+ * --command "…"}.
  */
 public final class WebhookBench {
     private WebhookBench() {
     }
 
     record Options(String baseUrl, String gatewayId, String secret, int senders, int durationSeconds, int warmupSeconds,
-                   double duplicateShare, Path report, String command) {
+                   double duplicateShare, Path report, String command, String client) {
         static Options parse(String[] args) {
             Map<String, String> m = new ConcurrentHashMap<>();
             for (int i = 0; i + 1 < args.length; i += 2) {
@@ -55,7 +60,13 @@ public final class WebhookBench {
                     required(m, "secret"), Integer.parseInt(m.getOrDefault("senders", "16")),
                     Integer.parseInt(m.getOrDefault("durationSeconds", "30")), Integer.parseInt(m.getOrDefault("warmupSeconds", "5")),
                     Double.parseDouble(m.getOrDefault("duplicateShare", "0.2")),
-                    m.containsKey("report") ? Path.of(m.get("report")) : null, m.getOrDefault("command", ""));
+                    m.containsKey("report") ? Path.of(m.get("report")) : null, m.getOrDefault("command", ""),
+                    client(m.getOrDefault("client", "keepalive")));
+        }
+
+        private static String client(String c) {
+            if (!c.equals("keepalive") && !c.equals("jdk")) throw new IllegalArgumentException("--client keepalive|jdk, not " + c);
+            return c;
         }
 
         private static String required(Map<String, String> m, String k) {
@@ -82,6 +93,8 @@ public final class WebhookBench {
         URI uri = URI.create(o.baseUrl() + "/webhooks/payments/" + o.gatewayId());
         String runId = Long.toString(System.currentTimeMillis(), 36);
 
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         Counters warm = new Counters();
         Counters measured = new Counters();
         long start = System.nanoTime();
@@ -94,7 +107,11 @@ public final class WebhookBench {
             threads.add(t);
             t.start();
         }
+        long cpuAtWarmEnd = -1;
+        while (System.nanoTime() < warmEnd) Thread.sleep(Math.max(1, Math.min(50, (warmEnd - System.nanoTime()) / 1_000_000)));
+        cpuAtWarmEnd = os.getProcessCpuTime();
         for (Thread t : threads) t.join();
+        double generatorCpuMsPerDelivery = (os.getProcessCpuTime() - cpuAtWarmEnd) / 1e6 / Math.max(1, measured.accepted.get());
 
         double seconds = o.durationSeconds();
         double perSecond = measured.accepted.get() / seconds;
@@ -109,11 +126,13 @@ public final class WebhookBench {
                 | Refused (4xx) / errors (5xx, I/O) | %d / %d |
                 | Latency p50 / p90 / p99 / max | %.1f / %.1f / %.1f / %.1f ms |
                 | Warm-up (%d s, not counted): accepted | %d |
+                | Load generator: client, CPU per accepted delivery | %s, %.2f ms |
                 | Target | ≥ 2,000/s: %s |
 
                 """, o.senders(), o.duplicateShare() * 100, perSecond, o.durationSeconds(), measured.accepted.get(), measured.fresh.get(),
                 measured.duplicates.get(), measured.refused.get(), measured.errors.get(), lat.p50Ms(), lat.p90Ms(), lat.p99Ms(), lat.maxMs(),
-                o.warmupSeconds(), warm.accepted.get(), perSecond >= 2000 ? "met" : "NOT met");
+                o.warmupSeconds(), warm.accepted.get(), o.client().equals("jdk") ? "JDK HttpClient" : "keep-alive HTTP/1.1 (KeepAliveHttpClient)",
+                generatorCpuMsPerDelivery, perSecond >= 2000 ? "met" : "NOT met");
         PrintStream out = System.out;
         out.print(section);
         if (o.report() != null) {
@@ -126,10 +145,15 @@ public final class WebhookBench {
                             long warmEnd, long end) {
         List<String[]> sent = new ArrayList<>();
         long n = 0;
+        KeepAliveHttpClient raw = o.client().equals("keepalive") ? new KeepAliveHttpClient(uri, 30_000) : null;
+        String path = uri.getRawPath();
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         while (true) {
             long now = System.nanoTime();
-            if (now >= end) return;
+            if (now >= end) {
+                if (raw != null) raw.close();
+                return;
+            }
             Counters c = now < warmEnd ? warm : measured;
             String[] event;
             boolean duplicate = !sent.isEmpty() && rnd.nextDouble() < o.duplicateShare();
@@ -149,18 +173,30 @@ public final class WebhookBench {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
-            HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .header("webhook-id", event[0]).header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", sig)
-                    .POST(HttpRequest.BodyPublishers.ofString(event[1], StandardCharsets.UTF_8)).build();
             long t0 = System.nanoTime();
             try {
-                HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                int status;
+                String answer;
+                if (raw != null) {
+                    byte[] body = event[1].getBytes(StandardCharsets.UTF_8);
+                    KeepAliveHttpClient.Response r = raw.send(raw.postHead(path, body.length, "Content-Type", "application/json",
+                            "webhook-id", event[0], "webhook-timestamp", Long.toString(ts), "webhook-signature", sig), body);
+                    status = r.status();
+                    answer = r.bodyText();
+                } else {
+                    HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                            .header("webhook-id", event[0]).header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", sig)
+                            .POST(HttpRequest.BodyPublishers.ofString(event[1], StandardCharsets.UTF_8)).build();
+                    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    status = r.statusCode();
+                    answer = r.body();
+                }
                 c.latencyMicros.recordValue(Math.min((System.nanoTime() - t0) / 1000, 60_000_000L));
-                if (r.statusCode() == 200) {
+                if (status == 200) {
                     c.accepted.incrementAndGet();
-                    if (r.body().contains("\"duplicate\":true")) c.duplicates.incrementAndGet();
+                    if (answer.contains("\"duplicate\":true")) c.duplicates.incrementAndGet();
                     else c.fresh.incrementAndGet();
-                } else if (r.statusCode() < 500) {
+                } else if (status < 500) {
                     c.refused.incrementAndGet();
                 } else {
                     c.errors.incrementAndGet();

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>{@link #receive}: verify with the endpoint's adapter on the exact raw bytes (signature, two-sided timestamp, several
  * secrets) before any parsing; a rejection answers 401 (bad signature) or 400 (missing / malformed header, stale or
  * future timestamp, unsupported algorithm, malformed body) and stores nothing; a verified event is inserted with
- * {@code ON CONFLICT DO NOTHING} on (endpoint, event id) and answered 200 {@code {"received":true,"duplicate":false}} at
+ * {@code ON CONFLICT DO NOTHING} on (endpoint, event id), batched with concurrent deliveries into one statement and commit
+ * ({@link InboxBatchWriter}), and answered 200 after that commit {@code {"received":true,"duplicate":false}} at
  * once; a duplicate (also a concurrent one, which loses on the unique key) is 200 {@code "duplicate":true} and changes
  * nothing. An endpoint id that is not configured is 404 (there is no such endpoint); an unknown <em>payment</em> is
  * never a 404: it is stored and processed later.
@@ -58,10 +59,13 @@ public class WebhookInbox implements WebhookIntakePort {
     private final PaymentsProperties props;
     private final ObjectMapper json;
     private final AtomicLong lastResume = new AtomicLong();
+    private final InboxBatchWriter writer;
 
     public WebhookInbox(JdbcTemplate jdbc, TransactionTemplate tx, WebhookEndpoints endpoints, DepositService deposits,
-                        WithdrawalService withdrawals, KycService kyc, PaymentsProperties props, ObjectMapper json) {
+                        WithdrawalService withdrawals, KycService kyc, PaymentsProperties props, ObjectMapper json,
+                        InboxBatchWriter writer) {
         this.jdbc = jdbc;
+        this.writer = writer;
         this.tx = tx;
         this.endpoints = endpoints;
         this.deposits = deposits;
@@ -81,14 +85,11 @@ public class WebhookInbox implements WebhookIntakePort {
             return error(r.reason() == WebhookRejected.Reason.BAD_SIGNATURE ? 401 : 400, r.reason().name(), r.detail());
         }
         VerifiedWebhook v = (VerifiedWebhook) outcome;
-        int inserted = jdbc.update("INSERT INTO webhook_inbox (channel, endpoint_id, vendor, event_id, event_type, subject, status, reference, "
-                        + "amount_minor, currency, attributes, raw_body, occurred_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?) "
-                        + "ON CONFLICT ON CONSTRAINT webhook_inbox_event DO NOTHING",
-                channel, endpointId, v.vendor(), v.eventId(), v.eventType(), v.subject().name(), statusName(v.status()),
-                v.reference().orElse(null), v.amount().map(Money::amountMinor).orElse(null),
+        boolean inserted = writer.insert(new InboxBatchWriter.Row(channel, endpointId, v.vendor(), v.eventId(), v.eventType(),
+                v.subject().name(), statusName(v.status()), v.reference().orElse(null), v.amount().map(Money::amountMinor).orElse(null),
                 v.amount().map(m -> m.currency().code()).orElse(null), toJson(v.attributes()), v.rawBody(),
-                Timestamp.from(v.occurredAt()), v.status().ignored() ? "IGNORED" : "RECEIVED");
-        return new Answer(200, "{\"received\":true,\"duplicate\":" + (inserted == 0) + "}");
+                Timestamp.from(v.occurredAt()), v.status().ignored() ? "IGNORED" : "RECEIVED"));
+        return new Answer(200, "{\"received\":true,\"duplicate\":" + !inserted + "}");
     }
 
     private static String statusName(CanonicalStatus s) {
