@@ -16,7 +16,8 @@
 #
 # Environment (defaults in brackets): CONNECTIONS [16 64], PROTOCOLS [hub88 pragmatic], WARMUP_SECONDS [30],
 # DURATION_SECONDS [20], HUB_PORT [18471], PG_PORT [54471], KAFKA_PORT [19471], SKIP_BUILD [0],
-# REPORT [bench/reports/provider-callbacks.md], HUB_JAVA_OPTS [] (e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr).
+# REPORT [bench/reports/provider-callbacks.md], HUB_JAVA_OPTS [] (e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr),
+# HUB_EXTRA_ARGS [] (more hub arguments), CLIENT [keepalive] (the generator's HTTP client: keepalive or jdk).
 set -Eeuo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
@@ -28,8 +29,10 @@ HUB_PORT=${HUB_PORT:-18471}
 PG_PORT=${PG_PORT:-54471}
 KAFKA_PORT=${KAFKA_PORT:-19471}
 SKIP_BUILD=${SKIP_BUILD:-0}
+CLIENT=${CLIENT:-keepalive}
 REPORT=${REPORT:-$SCRIPT_DIR/reports/provider-callbacks.md}
 HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
+HUB_EXTRA_ARGS=${HUB_EXTRA_ARGS:-}
 HUB_JAR=$ROOT/hub-app/target/hub-app-0.1.0-SNAPSHOT.jar
 BENCH_JAR=$SCRIPT_DIR/target/bench-0.1.0-SNAPSHOT.jar
 BASE=http://127.0.0.1:$HUB_PORT
@@ -52,7 +55,7 @@ trap cleanup EXIT
 log "starting the hub on $BASE (PostgreSQL $PG_PORT, Kafka $KAFKA_PORT), data in $WORKDIR"
 (cd "$WORKDIR" && exec java $HUB_JAVA_OPTS -jar "$HUB_JAR" --server.port="$HUB_PORT" --server.address=127.0.0.1 \
   --hub.embedded.postgres.port="$PG_PORT" --hub.embedded.kafka.port="$KAFKA_PORT" --hub.embedded.kafka.controller-port=$((KAFKA_PORT + 1)) \
-  --hub.embedded.data-dir="$WORKDIR/data" --hub.embedded.reset=true --logging.level.root=WARN --logging.level.io.hub=WARN \
+  --hub.embedded.data-dir="$WORKDIR/data" --hub.embedded.reset=true --logging.level.root=WARN --logging.level.io.hub=WARN $HUB_EXTRA_ARGS \
   >"$WORKDIR/hub.log" 2>&1) &
 HUB_PID=$!
 for _ in $(seq 1 240); do
@@ -108,7 +111,7 @@ for c in $CONNECTIONS; do
     else auth=(--providerId bench-pragmatic --secret "$PRAGMATIC_SECRET"); fi
     j0=$(proc_cpu "$HUB_JVM"); p0=$(pg_cpu); read -r b0 t0 < <(machine_jiffies)
     out=$(java -cp "$BENCH_JAR:$SCRIPT_DIR/target/lib/*" io.hub.bench.ProviderCallbackBench run --baseUrl "$BASE" --protocol "$proto" \
-      "${auth[@]}" --connections "$c" --warmup "$WARMUP_SECONDS" --duration "$DURATION_SECONDS" 2>"$WORKDIR/gen.err")
+      "${auth[@]}" --connections "$c" --warmup "$WARMUP_SECONDS" --duration "$DURATION_SECONDS" --client "$CLIENT" 2>"$WORKDIR/gen.err")
     j1=$(proc_cpu "$HUB_JVM"); p1=$(pg_cpu); read -r b1 t1 < <(machine_jiffies)
     n=$(echo "$out" | awk '/^CALLBACKS_TOTAL/ { print $2 }')
     CPU_ROWS+=$(awk -v proto="$proto" -v c="$c" -v j0="$j0" -v j1="$j1" -v p0="$p0" -v p1="$p1" -v b0="$b0" -v b1="$b1" -v t0="$t0" -v t1="$t1" -v n="$n" \
@@ -136,7 +139,7 @@ CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_
   echo "# Provider wallet callbacks: benchmark"
   echo
   echo "Run $(date -u +'%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)), shared with other"
-  echo "work on the same machine: load average $LOAD_BEFORE before the runs, $LOAD_AFTER after (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" PROTOCOLS=\"$PROTOCOLS\" WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS bench/run-provider-bench.sh\`"
+  echo "work on the same machine: load average $LOAD_BEFORE before the runs, $LOAD_AFTER after (numbers are indicative). Command: \`CONNECTIONS=\"$CONNECTIONS\" PROTOCOLS=\"$PROTOCOLS\" WARMUP_SECONDS=$WARMUP_SECONDS DURATION_SECONDS=$DURATION_SECONDS CLIENT=$CLIENT${HUB_EXTRA_ARGS:+ HUB_EXTRA_ARGS=\"$HUB_EXTRA_ARGS\"} bench/run-provider-bench.sh\`"
   echo
   echo "The hub runs its default embedded setup (PostgreSQL 17 with fsync on, Kafka, outbox relay) on non-default ports. Each"
   echo "callback is an RSA-SHA256-signed Hub88-style request (\`X-Hub88-Signature\`) verified on the raw bytes, applied as one"
