@@ -44,8 +44,10 @@ import org.springframework.stereotype.Component;
  * secret: {@code payment.succeeded} with {@code data = {"id":"pay_<ref>","amount","currency","status":"succeeded",
  * "metadata":{"depositId":"<ref>"}}}, or {@code payout.paid} with {@code "metadata":{"withdrawalId":"<ref>"}}. The
  * {@code webhook-id} is derived from the reference, so a repeated create call gives a duplicate delivery (a no-op).
- * Amounts whose minor units end in 13 (e.g. {@code 10.13}) are left unconfirmed, for manual tests. Only gateways with
- * the {@code standard-webhooks} scheme get webhooks. Each gateway's base URL is {@code <simulator>/<gatewayId>}.
+ * Amounts whose minor units end in 13 (e.g. {@code 10.13}) are left unconfirmed, for manual tests. A gateway with the
+ * {@code stripe} scheme gets the Stripe equivalent instead ({@code payment_intent.succeeded} / {@code payout.paid} with
+ * a {@code Stripe-Signature} header); other schemes get no webhook. Each gateway's base URL is
+ * {@code <simulator>/<gatewayId>}.
  */
 @Component
 @ConditionalOnProperty(name = "hub.simulators.enabled", havingValue = "true", matchIfMissing = true)
@@ -137,32 +139,75 @@ public class PaymentGatewaySimulator implements DisposableBean {
     private void send(String gatewayId, boolean payout, String reference, long amount, String currency) {
         String port = env.getProperty("local.server.port");
         PaymentsProperties.Endpoint g = props.gateways().get(gatewayId);
-        if (port == null || g == null || !"standard-webhooks".equals(g.scheme())) return;
-        {
-            try {
-                Map<String, Object> data = new LinkedHashMap<>();
-                data.put("id", (payout ? "po_" : "pay_") + reference);
-                data.put("amount", amount);
-                data.put("currency", currency);
-                data.put("status", payout ? "paid" : "succeeded");
-                data.put("metadata", Map.of(payout ? "withdrawalId" : "depositId", reference));
-                Map<String, Object> payload = new LinkedHashMap<>();
-                payload.put("type", payout ? "payout.paid" : "payment.succeeded");
-                payload.put("timestamp", Instant.now().toString());
-                payload.put("data", data);
-                String text = json.writeValueAsString(payload);
-                String msgId = "msg_sim_" + (payout ? "payout_" : "payment_") + reference;
-                long ts = Instant.now().getEpochSecond();
-                String signature = new Webhook(g.secrets().get(0)).sign(msgId, ts, text);
-                HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/payments/" + gatewayId))
-                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                        .header("webhook-id", msgId).header("webhook-timestamp", Long.toString(ts)).header("webhook-signature", signature)
-                        .POST(HttpRequest.BodyPublishers.ofString(text)).build();
-                HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
-                log.info("simulator sent {} for {} to gateway {}: {}", payload.get("type"), reference, gatewayId, r.statusCode());
-            } catch (Exception e) {
-                log.warn("simulator could not send the webhook for {}", reference, e);
-            }
+        if (port == null || g == null) return;
+        try {
+            Delivery d;
+            if ("standard-webhooks".equals(g.scheme())) d = standardWebhooks(g.secrets().get(0), payout, reference, amount, currency);
+            else if ("stripe".equals(g.scheme())) d = stripe(g.secrets().get(0), payout, reference, amount, currency);
+            else return;
+            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/payments/" + gatewayId))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(d.body()));
+            d.headers().forEach(req::header);
+            HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            log.info("simulator sent {} for {} to gateway {}: {}", d.type(), reference, gatewayId, r.statusCode());
+        } catch (Exception e) {
+            log.warn("simulator could not send the webhook for {}", reference, e);
         }
+    }
+
+    /** One signed delivery: event type (for the log), headers, body. */
+    private record Delivery(String type, Map<String, String> headers, String body) {
+    }
+
+    /** Standard Webhooks v1: {@code payment.succeeded} / {@code payout.paid}, signed with the reference library. */
+    private Delivery standardWebhooks(String secret, boolean payout, String reference, long amount, String currency) throws Exception {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", (payout ? "po_" : "pay_") + reference);
+        data.put("amount", amount);
+        data.put("currency", currency);
+        data.put("status", payout ? "paid" : "succeeded");
+        data.put("metadata", Map.of(payout ? "withdrawalId" : "depositId", reference));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        String type = payout ? "payout.paid" : "payment.succeeded";
+        payload.put("type", type);
+        payload.put("timestamp", Instant.now().toString());
+        payload.put("data", data);
+        String text = json.writeValueAsString(payload);
+        String msgId = "msg_sim_" + (payout ? "payout_" : "payment_") + reference;
+        long ts = Instant.now().getEpochSecond();
+        String signature = new Webhook(secret).sign(msgId, ts, text);
+        return new Delivery(type, Map.of("webhook-id", msgId, "webhook-timestamp", Long.toString(ts), "webhook-signature", signature), text);
+    }
+
+    /**
+     * Stripe: an {@code event} object ({@code payment_intent.succeeded} with a PaymentIntent, or {@code payout.paid}
+     * with a Payout; lower-case currency, minor-unit amount, {@code metadata.depositId} / {@code metadata.withdrawalId})
+     * with {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 over "t.body" keyed with the whole whsec_
+     * secret as UTF-8>} (docs.stripe.com/webhooks#verify-manually; payments.md §1.1). The event id is derived from the
+     * reference, so a repeated create call gives a duplicate delivery.
+     */
+    private Delivery stripe(String secret, boolean payout, String reference, long amount, String currency) throws Exception {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("id", (payout ? "po_" : "pay_") + reference);
+        object.put("object", payout ? "payout" : "payment_intent");
+        object.put("amount", amount);
+        object.put("currency", currency.toLowerCase(java.util.Locale.ROOT));
+        object.put("status", payout ? "paid" : "succeeded");
+        object.put("metadata", Map.of(payout ? "withdrawalId" : "depositId", reference));
+        String type = payout ? "payout.paid" : "payment_intent.succeeded";
+        long ts = Instant.now().getEpochSecond();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", "evt_sim_" + (payout ? "payout_" : "payment_") + reference);
+        event.put("object", "event");
+        event.put("type", type);
+        event.put("created", ts);
+        event.put("livemode", false);
+        event.put("data", Map.of("object", object));
+        String text = json.writeValueAsString(event);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String v1 = java.util.HexFormat.of().formatHex(mac.doFinal((ts + "." + text).getBytes(StandardCharsets.UTF_8)));
+        return new Delivery(type, Map.of("Stripe-Signature", "t=" + ts + ",v1=" + v1), text);
     }
 }
