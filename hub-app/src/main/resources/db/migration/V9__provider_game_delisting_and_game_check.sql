@@ -9,3 +9,8 @@ ALTER TABLE provider_game ADD COLUMN delisted_at timestamptz;
 -- What the last successful sync delisted and relisted (the counts next to last_games / last_skipped).
 ALTER TABLE provider_sync ADD COLUMN last_delisted integer;
 ALTER TABLE provider_sync ADD COLUMN last_relisted integer;
+
+-- Providers onboarded before the policy field gameCheck existed keep working as they did for codes their catalogue
+-- never held (io.hub.providers.ProviderPolicy reads an absent field the same way); written out so the operator API
+-- shows it. New providers get STRICT from the protocol defaults.
+UPDATE provider SET policy = policy || '{"gameCheck": "LISTED_OR_UNKNOWN_ALLOWED"}'::jsonb WHERE policy -> 'gameCheck' IS NULL;

@@ -310,7 +310,8 @@ public class ProviderAdminService {
         try {
             return json.convertValue(merged, ProviderPolicy.class);
         } catch (IllegalArgumentException e) {
-            throw bad("INVALID_MESSAGE", "policy: a value is not one of the allowed ones (e.g. unknownRollback ACK_WITH_BALANCE|NOT_FOUND)");
+            throw bad("INVALID_MESSAGE", "policy: a value is not one of the allowed ones (e.g. unknownRollback ACK_WITH_BALANCE|NOT_FOUND,"
+                    + " gameCheck STRICT|LISTED_OR_UNKNOWN_ALLOWED|OFF)");
         }
     }
 

@@ -40,7 +40,7 @@ public final class Hub88Driver implements ProtocolDriver {
         o.put("user", c.playerId());
         if (c.token() != null) o.put("token", c.token());
         o.put("request_uuid", c.requestId());
-        o.put("game_code", "conformance-game");
+        o.put("game_code", c.gameCode());
         String path;
         switch (c.op()) {
             case "bet":

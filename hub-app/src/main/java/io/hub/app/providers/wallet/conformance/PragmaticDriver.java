@@ -52,7 +52,7 @@ public final class PragmaticDriver implements ProtocolDriver {
             case "rollback":
                 path = "refund.html";
                 p.put("reference", c.betRef());
-                p.put("gameId", "conformance-game");
+                p.put("gameId", c.gameCode());
                 p.put("roundId", c.roundId());
                 if (c.amount() != null) p.put("amount", c.amount().toDecimalString());
                 break;
@@ -67,7 +67,7 @@ public final class PragmaticDriver implements ProtocolDriver {
                 break;
             case "end-round":
                 path = "endRound.html";
-                p.put("gameId", "conformance-game");
+                p.put("gameId", c.gameCode());
                 p.put("roundId", c.roundId());
                 break;
             default:
@@ -82,7 +82,7 @@ public final class PragmaticDriver implements ProtocolDriver {
 
     private static void common(Map<String, String> p, Call c) {
         if (c.token() != null) p.put("token", c.token());
-        p.put("gameId", "conformance-game");
+        p.put("gameId", c.gameCode());
         p.put("roundId", c.roundId());
         p.put("timestamp", String.valueOf(System.currentTimeMillis()));
     }
