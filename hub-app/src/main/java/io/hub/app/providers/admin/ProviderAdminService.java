@@ -216,14 +216,24 @@ public class ProviderAdminService {
     }
 
     /**
-     * {@code {"available","breaker":"CLOSED|OPEN|HALF_OPEN","inFlight","catalogue":{"lastAttemptAt","lastSuccessAt","games",
-     * "skippedEntries","lastError","lastErrorAt","consecutiveFailures"}}}.
+     * {@code {"available","breaker":"CLOSED|OPEN|HALF_OPEN","breakerCalls":{"bufferedCalls","failedCalls","slowCalls",
+     * "failureRatePercent","slowCallRatePercent","slowCallThresholdMs"},"inFlight","timeouts":{"launch":{"connectMs",
+     * "readMs"},"catalogue":{…}},"catalogue":{"lastAttemptAt","lastSuccessAt","games","skippedEntries","delisted",
+     * "relisted","lastError","lastErrorAt","consecutiveFailures"}}}; {@code timeouts} are the ones the calls apply (the
+     * provider's settings, else the hub-wide defaults).
      */
     public Map<String, Object> health(ProviderConfig p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", p.enabled() && !calls.breakerOpen(p.id()));
         m.put("breaker", calls.breakerState(p.id()).name());
+        m.put("breakerCalls", calls.breakerCalls(p.id()));
         m.put("inFlight", calls.inFlight(p.id()));
+        Map<String, Object> timeouts = new LinkedHashMap<>();
+        for (String op : List.of("launch", ProviderCalls.CATALOGUE)) {
+            ProviderCalls.Timeouts t = calls.timeouts(p, op);
+            timeouts.put(op, Map.of("connectMs", t.connectMs(), "readMs", t.readMs()));
+        }
+        m.put("timeouts", timeouts);
         m.put("catalogue", sync.health(p.id()));
         return m;
     }

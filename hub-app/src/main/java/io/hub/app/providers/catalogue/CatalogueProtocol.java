@@ -29,7 +29,7 @@ import java.util.Map;
  * The answer is the provider's whole catalogue (no paging): a game it no longer holds is delisted by {@link CatalogueSync}.
  */
 final class CatalogueProtocol {
-    static final String OPERATION = "catalogue";
+    static final String OPERATION = io.hub.app.providers.outbound.ProviderCalls.CATALOGUE;
     private final ObjectMapper json;
 
     CatalogueProtocol(ObjectMapper json) {
