@@ -96,6 +96,11 @@ class ConformanceKitTest extends ProviderWalletTestSupport {
         assertThat(g01.steps().get(0).actualStatus()).isEqualTo("RS_ERROR_INVALID_GAME");
         assertThat(g01.steps().get(0).actualBalance()).isEqualTo("100.00");
         assertThat(g01.expectedMoneyTransactions()).isEqualTo(2).isEqualTo(g01.moneyTransactions());
+        // the session check scenario speaks Hub88 user/info
+        ConformanceKit.ScenarioResult c01 = r.results().stream().filter(x -> x.id().equals("C01")).findFirst().orElseThrow();
+        assertThat(c01.steps()).extracting(ConformanceKit.StepResult::actualStatus)
+                .containsExactly("RS_OK", "RS_ERROR_INVALID_TOKEN", "RS_OK");
+        assertThat(c01.steps().get(0).responseBalance()).isEqualTo("100.00");
 
         // LISTED_OR_UNKNOWN_ALLOWED with no catalogue yet (onboarded before the first sync): the kit's own code plays
         TestProvider lenient = provider(ProviderProtocol.PRAGMATIC, withGameCheck(ProviderProtocol.PRAGMATIC,
@@ -107,6 +112,8 @@ class ConformanceKitTest extends ProviderWalletTestSupport {
         assertThat(g01.steps().get(0).expectedStatus()).isEqualTo("0");
         assertThat(g01.steps().get(0).actualBalance()).isEqualTo("90.00");
         assertThat(g01.expectedMoneyTransactions()).isEqualTo(3).isEqualTo(g01.moneyTransactions());
+        c01 = r.results().stream().filter(x -> x.id().equals("C01")).findFirst().orElseThrow();
+        assertThat(c01.steps()).extracting(ConformanceKit.StepResult::actualStatus).containsExactly("0", "4", "0");   // authenticate.html
         assertLedgerBalanced();
     }
 

@@ -20,8 +20,8 @@ public final class ConformanceScenarios {
     }
 
     /**
-     * One step. {@code op}: {@code bet}, {@code win}, {@code rollback}, {@code promo}, {@code end-round} (provider
-     * calls) or {@code rotate-session}, {@code expire-session}, {@code age-days}, {@code fail-next}, {@code sweep}
+     * One step. {@code op}: {@code bet}, {@code win}, {@code rollback}, {@code promo}, {@code end-round},
+     * {@code check-session} (provider calls) or {@code rotate-session}, {@code expire-session}, {@code age-days}, {@code fail-next}, {@code sweep}
      * (the kit acts on the hub). Ids ({@code tx}, {@code ref}, {@code round}, {@code request}) are made unique per run.
      *
      * @param token            {@code old} (the token replaced by the last rotate-session) or null for the current one

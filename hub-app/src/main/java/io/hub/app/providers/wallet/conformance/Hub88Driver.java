@@ -43,6 +43,9 @@ public final class Hub88Driver implements ProtocolDriver {
         o.put("game_code", c.gameCode());
         String path;
         switch (c.op()) {
+            case "check-session":
+                path = "user/info";
+                break;
             case "bet":
                 path = "transaction/bet";
                 o.put("currency", c.amount().currency().code());

@@ -36,6 +36,12 @@ public final class PragmaticDriver implements ProtocolDriver {
         p.put("userId", c.playerId());
         String path;
         switch (c.op()) {
+            case "check-session":
+                path = "authenticate.html";
+                p.remove("userId");
+                if (c.token() != null) p.put("token", c.token());
+                p.put("gameId", c.gameCode());
+                break;
             case "bet":
                 path = "bet.html";
                 common(p, c);

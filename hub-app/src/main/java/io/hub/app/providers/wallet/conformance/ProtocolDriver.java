@@ -14,7 +14,8 @@ public interface ProtocolDriver {
     /**
      * A canonical provider call.
      *
-     * @param op       bet, win, rollback, promo, end-round
+     * @param op       bet, win, rollback, promo, end-round, check-session (Hub88 {@code user/info}, Pragmatic
+     *                 {@code authenticate.html}; Evolution's {@code check} rotates the sid and is not rendered)
      * @param betRef   the bet a win/rollback refers to
      * @param amount   stake, win, promo amount, or the rollback's claimed amount (may be null)
      * @param gameCode the provider's game code the call names (Hub88 {@code game_code}, PP {@code gameId}, Evolution
