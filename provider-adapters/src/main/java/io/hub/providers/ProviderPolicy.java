@@ -16,10 +16,16 @@ import java.util.Objects;
  * @param partialRollbacks     whether a rollback may undo less than the stake; false = always the stored stake (§3.13)
  * @param cancelAfterSettle    answer to a rollback of a bet that already has a win
  * @param creditAfterCancel    whether a win for a rolled-back bet is accepted (Evolution "depositAfterCancel")
+ * @param gameCheck            which game codes a <em>bet</em> may name, checked against the provider's synced catalogue
+ *                             (wins, rollbacks, round ends and bet-less credits are never checked: money owed to a
+ *                             player is not blocked by a catalogue change). Absent in a stored policy (rows written
+ *                             before this field existed, e.g. the SQL onboarding of {@code bench/run-provider-bench.sh})
+ *                             it reads as {@link GameCheck#LISTED_OR_UNKNOWN_ALLOWED}; every protocol default is
+ *                             {@link GameCheck#STRICT}
  */
 public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxIdScope txIdScope,
                              TokenCheck tokenOnWin, TokenCheck tokenOnRollback, boolean partialRollbacks,
-                             CancelAfterSettle cancelAfterSettle, boolean creditAfterCancel) {
+                             CancelAfterSettle cancelAfterSettle, boolean creditAfterCancel, GameCheck gameCheck) {
 
     /** Answer to a rollback of an unknown transaction (§3 scenario 4). */
     public enum UnknownRollback {
@@ -60,7 +66,27 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
         ALLOW
     }
 
+    /**
+     * Which game codes a bet may name (providers.md §1 row 1: the unified catalogue; §4: Hub88 {@code game_code}, PP
+     * {@code gameId}, Evolution {@code game.details.table.id} or {@code game.type}). A refused bet is answered as
+     * {@code WalletRejection.UNKNOWN_GAME} in the provider's protocol (Hub88 {@code RS_ERROR_INVALID_GAME}, a "known"
+     * bet error: the bet is discarded, no rollback follows [C1]; PP error 8 "game not found or disabled" [P1];
+     * Evolution has no game status in §4, so {@code INVALID_PARAMETER}, the closest) and writes nothing.
+     */
+    public enum GameCheck {
+        /** The game must be in the provider's synced catalogue, enabled by the operator and not delisted. */
+        STRICT,
+        /**
+         * A game the catalogue holds must be enabled and not delisted; a code the catalogue has never held passes (a
+         * provider onboarded before its first catalogue sync, or one without a game-list API).
+         */
+        LISTED_OR_UNKNOWN_ALLOWED,
+        /** No catalogue check at all. */
+        OFF
+    }
+
     public ProviderPolicy {
+        if (gameCheck == null) gameCheck = GameCheck.LISTED_OR_UNKNOWN_ALLOWED;
         Objects.requireNonNull(unknownRollback, "unknownRollback");
         Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(txIdScope, "txIdScope");
@@ -73,30 +99,32 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
      * Hub88-style RS_* protocol: unknown rollback → OK with balance (Caleta {@code Test_Rollback} family [C2]);
      * replay → original response ([H1]); ids global (a duplicate id from another user is DUPLICATE [C2]); tokens not
      * checked on wins/rollbacks ([H3]); no partial rollbacks; cancel after settle refused (wins are never rolled back
-     * [C1]).
+     * [C1]); bets only on listed, enabled games.
      */
     public static ProviderPolicy hub88Defaults() {
         return new ProviderPolicy(UnknownRollback.ACK_WITH_BALANCE, Replay.ORIGINAL_RESPONSE, TxIdScope.GLOBAL,
-                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false);
+                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT);
     }
 
     /**
      * Pragmatic: unknown refund → success, do nothing ([P1]); replay → current balance ([P1]); ids global (no source
      * says per player); tokens not checked on results/refunds (token optional, async credits [P1]); refunds credit
-     * the stored stake; cancel after settle refused (inference: PP sends refund only for bets it considers failed).
+     * the stored stake; cancel after settle refused (inference: PP sends refund only for bets it considers failed);
+     * bets only on listed, enabled games.
      */
     public static ProviderPolicy pragmaticDefaults() {
         return new ProviderPolicy(UnknownRollback.ACK_WITH_BALANCE, Replay.CURRENT_BALANCE, TxIdScope.GLOBAL,
-                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false);
+                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT);
     }
 
     /**
      * Evolution One Wallet: unknown cancel → BET_DOES_NOT_EXIST ([E1]); replay → original response (E1 accepts
      * OK or BET_ALREADY_EXIST); ids global; an old sid fails on debit and credit ([E1]); no partial cancels; cancel
-     * after settle → BET_ALREADY_SETTLED ([E1] {@code Test_debitCreditCancel}); no credit after cancel ([E1]).
+     * after settle → BET_ALREADY_SETTLED ([E1] {@code Test_debitCreditCancel}); no credit after cancel ([E1]); bets
+     * only on listed, enabled games (tables).
      */
     public static ProviderPolicy evolutionDefaults() {
         return new ProviderPolicy(UnknownRollback.NOT_FOUND, Replay.ORIGINAL_RESPONSE, TxIdScope.GLOBAL,
-                TokenCheck.ENFORCE, TokenCheck.ENFORCE, false, CancelAfterSettle.REJECT, false);
+                TokenCheck.ENFORCE, TokenCheck.ENFORCE, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT);
     }
 }

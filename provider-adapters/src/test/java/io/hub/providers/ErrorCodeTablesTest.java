@@ -62,4 +62,31 @@ class ErrorCodeTablesTest {
         assertThat(ProviderPolicy.evolutionDefaults().tokenOnWin()).isEqualTo(ProviderPolicy.TokenCheck.ENFORCE);
         assertThat(ProviderPolicy.hub88Defaults().tokenOnRollback()).isEqualTo(ProviderPolicy.TokenCheck.SKIP);
     }
+
+    @Test
+    void aBetOnAnUnavailableGameIsRefusedWithEachProtocolsOwnGameCode() {
+        // providers.md §1 row 13 / §4: Hub88 RS_ERROR_INVALID_GAME (a "known" bet error: discarded, no rollback [C1]),
+        // PP 8 "game not found or disabled" [P1]; Evolution has no game status, INVALID_PARAMETER is the closest
+        assertThat(Hub88ErrorCodes.statusFor(WalletRejection.UNKNOWN_GAME)).isEqualTo(Hub88ErrorCodes.Status.RS_ERROR_INVALID_GAME);
+        assertThat(PragmaticErrorCodes.codeFor(WalletRejection.UNKNOWN_GAME).number).isEqualTo(8);
+        assertThat(PragmaticErrorCodes.codeFor(WalletRejection.UNKNOWN_GAME).retry()).isFalse();
+        assertThat(EvolutionErrorCodes.statusFor(WalletRejection.UNKNOWN_GAME)).isEqualTo(EvolutionErrorCodes.Status.INVALID_PARAMETER);
+        assertThat(EvolutionErrorCodes.statusFor(WalletRejection.UNKNOWN_GAME).retransmission).isFalse();
+    }
+
+    @Test
+    void gameCheckIsStrictForNewProvidersAndListedOrUnknownForAStoredPolicyWithoutIt() throws Exception {
+        assertThat(ProviderPolicy.hub88Defaults().gameCheck()).isEqualTo(ProviderPolicy.GameCheck.STRICT);
+        assertThat(ProviderPolicy.pragmaticDefaults().gameCheck()).isEqualTo(ProviderPolicy.GameCheck.STRICT);
+        assertThat(ProviderPolicy.evolutionDefaults().gameCheck()).isEqualTo(ProviderPolicy.GameCheck.STRICT);
+        // the policy JSON bench/run-provider-bench.sh inserts (written before the field existed)
+        String stored = "{\"unknownRollback\":\"ACK_WITH_BALANCE\",\"replay\":\"ORIGINAL_RESPONSE\",\"txIdScope\":\"GLOBAL\","
+                + "\"tokenOnWin\":\"SKIP\",\"tokenOnRollback\":\"SKIP\",\"partialRollbacks\":false,\"cancelAfterSettle\":\"REJECT\","
+                + "\"creditAfterCancel\":false}";
+        ProviderPolicy read = new com.fasterxml.jackson.databind.ObjectMapper().readValue(stored, ProviderPolicy.class);
+        assertThat(read.gameCheck()).isEqualTo(ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED);
+        assertThat(read).isEqualTo(new ProviderPolicy(ProviderPolicy.UnknownRollback.ACK_WITH_BALANCE, ProviderPolicy.Replay.ORIGINAL_RESPONSE,
+                ProviderPolicy.TxIdScope.GLOBAL, ProviderPolicy.TokenCheck.SKIP, ProviderPolicy.TokenCheck.SKIP, false,
+                ProviderPolicy.CancelAfterSettle.REJECT, false, ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED));
+    }
 }

@@ -9,9 +9,10 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * Every outbound HTTP call to an external provider (game launch, catalogue): {@code direct:provider-http} takes an
  * {@link OutboundCall} and answers an {@link OutboundReply} with whatever status the provider sent (the endpoint never
- * throws on a 4xx/5xx; the caller decides). Transport failures (connect error, read time-out) surface as the
- * exchange's exception. The HTTP component (camel-http) and its time-outs are configured by the application; the
- * circuit breaker, bulkhead and retries of the caller wrap this route.
+ * throws on a 4xx/5xx; the caller decides). Transport failures (connect error, connect or read time-out) surface as
+ * the exchange's exception. The HTTP component (camel-http) is configured by the application; a call's own connect and
+ * read time-outs (per provider and operation) become options of the dynamic endpoint ({@link #timeouts}); the circuit
+ * breaker, bulkhead and retries of the caller wrap this route.
  */
 public class ProviderHttpRoute extends RouteBuilder {
     /** The endpoint callers send {@link OutboundCall}s to. */
@@ -37,7 +38,7 @@ public class ProviderHttpRoute extends RouteBuilder {
         String target = q < 0 ? url : url.substring(0, q);
         if (q >= 0) m.setHeader(Exchange.HTTP_QUERY, url.substring(q + 1));
         // the provider's answer is returned whatever its status; the caller maps 4xx/5xx
-        e.setProperty(TARGET, target + "?throwExceptionOnFailure=false");
+        e.setProperty(TARGET, target + "?throwExceptionOnFailure=false" + timeouts(call));
         m.setHeader(Exchange.HTTP_METHOD, call.method());
         m.setHeader("Accept", "application/json");
         if (call.body() != null) {
@@ -46,6 +47,20 @@ public class ProviderHttpRoute extends RouteBuilder {
         } else {
             m.setBody(null);
         }
+    }
+
+    /**
+     * The call's own time-outs as camel-http endpoint options, which take priority over the component's
+     * ({@code camel.component.http.*}): {@code connectTimeout} (connection establishment), {@code responseTimeout} and
+     * {@code soTimeout} (silence while the answer is awaited or read), in milliseconds. Empty for 0 (the component's).
+     */
+    static String timeouts(OutboundCall call) {
+        StringBuilder sb = new StringBuilder();
+        if (call.connectTimeoutMs() > 0) sb.append("&connectTimeout=").append(call.connectTimeoutMs());
+        if (call.readTimeoutMs() > 0) {
+            sb.append("&responseTimeout=").append(call.readTimeoutMs()).append("&soTimeout=").append(call.readTimeoutMs());
+        }
+        return sb.toString();
     }
 
     static void toReply(Exchange e) {

@@ -212,6 +212,90 @@ class CatalogueSyncTest extends ProviderTestSupport {
         assertThat(operatorPost("/operator/providers/" + id + "/games/no-such-game/disable", "").statusCode()).isEqualTo(404);
     }
 
+    @Autowired
+    io.hub.app.providers.catalogue.GameAvailability availability;
+
+    @Test
+    void a_game_the_catalogue_no_longer_returns_is_delisted_not_deleted_and_a_later_sync_relists_it() {
+        String id = newId("dl");
+        registerRedfox(id, "delist-secret-" + id, "{\"catalogueMinInterval\":\"PT0S\"}", "/rotation");
+        redfox().resetScenario("rf-catalogue-rotation");   // full list, then rf-moon-blackjack withdrawn, then full again
+        TestPlayer player = newPlayer("EUR", "0");
+        String token = login(player.username(), player.password()).accessToken();
+        String moon = id + ":rf-moon-blackjack";
+
+        JsonNode first = sync(id);
+        assertThat(first.get("games").asInt()).isEqualTo(3);
+        assertThat(first.get("delisted").asInt()).isZero();
+        assertThat(first.get("relisted").asInt()).isZero();
+        assertThat(entry(token, moon)).isNotNull();
+
+        JsonNode second = sync(id);
+        assertThat(second.get("status").asText()).isEqualTo("OK");
+        assertThat(second.get("games").asInt()).isEqualTo(2);
+        assertThat(second.get("delisted").asInt()).isEqualTo(1);
+        assertThat(second.get("relisted").asInt()).isZero();
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM provider_game WHERE provider_id = ? AND game_id = 'rf-moon-blackjack'", id);
+        assertThat(row.get("delisted_at")).as("delisted with its time").isNotNull();
+        assertThat(row).containsEntry("enabled", true).containsEntry("name", "Moon Blackjack");   // kept, not deleted
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_game WHERE provider_id = ?", Long.class, id)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_game WHERE provider_id = ? AND delisted_at IS NOT NULL", Long.class, id))
+                .isEqualTo(1);
+        // out of the lobby, not launchable (a clear error), no new bets; the other games stay
+        assertThat(entry(token, moon)).isNull();
+        assertThat(entry(token, id + ":rf-fox-fortune")).isNotNull();
+        HttpResponse<String> launch = post("/games/" + moon + "/launch", "{\"mode\":\"real\"}", token, "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertThat(launch.statusCode()).as(launch.body()).isEqualTo(404);
+        assertThat(json(launch.body()).get("error").asText()).isEqualTo("GAME_DELISTED");
+        assertThat(json(launch.body()).get("message").asText()).contains("rf-moon-blackjack", "withdrawn", "cannot be launched");
+        assertThat(availability.status(id, "rf-moon-blackjack")).isEqualTo(io.hub.app.providers.catalogue.GameAvailability.Status.DELISTED);
+        JsonNode listed = json(get("/operator/providers/" + id + "/games", operatorToken()).body());
+        for (JsonNode g : listed) {
+            assertThat(g.hasNonNull("delistedAt")).as(g.toString()).isEqualTo(g.get("gameId").asText().equals("rf-moon-blackjack"));
+        }
+        JsonNode health = json(get("/operator/providers/" + id + "/health", operatorToken()).body());
+        assertThat(health.at("/catalogue/games").asInt()).isEqualTo(2);
+        assertThat(health.at("/catalogue/delisted").asInt()).isEqualTo(1);
+        assertThat(health.at("/catalogue/relisted").asInt()).isZero();
+
+        JsonNode third = sync(id);
+        assertThat(third.get("games").asInt()).isEqualTo(3);
+        assertThat(third.get("delisted").asInt()).isZero();
+        assertThat(third.get("relisted").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT delisted_at IS NULL FROM provider_game WHERE provider_id = ? AND game_id = 'rf-moon-blackjack'",
+                Boolean.class, id)).isTrue();
+        assertThat(entry(token, moon)).isNotNull();
+        assertThat(availability.status(id, "rf-moon-blackjack")).isEqualTo(io.hub.app.providers.catalogue.GameAvailability.Status.LISTED);
+        HttpResponse<String> again = post("/games/" + moon + "/launch", "{\"mode\":\"real\"}", token, "Idempotency-Key", java.util.UUID.randomUUID().toString());
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        health = json(get("/operator/providers/" + id + "/health", operatorToken()).body());
+        assertThat(health.at("/catalogue/delisted").asInt()).isZero();
+        assertThat(health.at("/catalogue/relisted").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT (detail->'after'->>'delisted') || '/' || (detail->'after'->>'relisted') FROM audit_log"
+                + " WHERE target = ? AND action = 'PROVIDER_CATALOGUE_SYNC' ORDER BY id", String.class, "provider:" + id))
+                .containsExactly("0/0", "1/0", "0/1");
+    }
+
+    @Test
+    void an_empty_game_list_delists_nothing_and_counts_as_a_failed_sync() {
+        String id = newId("empty");
+        JsonNode p = registerRedfox(id, "empty-secret-" + id, "{\"catalogueMinInterval\":\"PT0S\"}");
+        assertThat(sync(id).get("games").asInt()).isEqualTo(3);
+        patch("/operator/providers/" + id, "{\"version\":" + p.get("version").asLong() + ",\"catalogueBaseUrl\":\""
+                + studios.baseUrl("redfox") + "/empty\"}", operatorToken());
+
+        HttpResponse<String> r = operatorPost("/operator/providers/" + id + "/sync", "");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(502);
+        assertThat(json(r.body()).get("error").asText()).isEqualTo("PROVIDER_ERROR");
+        assertThat(json(r.body()).get("message").asText()).contains("holds no game while 3 are listed", "nothing delisted");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_game WHERE provider_id = ? AND delisted_at IS NULL", Long.class, id))
+                .isEqualTo(3);
+        JsonNode health = json(get("/operator/providers/" + id + "/health", operatorToken()).body());
+        assertThat(health.at("/catalogue/consecutiveFailures").asInt()).isEqualTo(1);
+        assertThat(health.at("/catalogue/lastError").asText()).contains("holds no game");
+    }
+
     private JsonNode entry(String token, String gameId) {
         HttpResponse<String> r = get("/games/list", token);
         assertThat(r.statusCode()).isEqualTo(200);

@@ -69,7 +69,12 @@ public abstract class ProviderTestSupport extends HubIntegrationTest {
     }
 
     protected JsonNode registerRedfox(String id, String secret, String settings) {
-        String base = studios.baseUrl(SimulatedStudios.REDFOX);
+        return registerRedfox(id, secret, settings, "");
+    }
+
+    /** A Pragmatic provider against the redfox studio under {@code basePath} (e.g. a fault or scenario prefix). */
+    protected JsonNode registerRedfox(String id, String secret, String settings, String basePath) {
+        String base = studios.baseUrl(SimulatedStudios.REDFOX) + basePath;
         String body = "{\"id\":\"" + id + "\",\"protocol\":\"PRAGMATIC\",\"displayName\":\"Redfox " + id + "\","
                 + "\"launchBaseUrl\":\"" + base + "\",\"catalogueBaseUrl\":\"" + base + "\","
                 + "\"credentials\":{\"secret\":\"" + secret + "\"},\"currencies\":[\"EUR\"],\"settings\":" + settings + "}";

@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The Hub88-style RS_* seamless wallet (providers.md §4 shape A): JSON POSTs to {@code user/balance},
- * {@code transaction/bet}, {@code transaction/win}, {@code transaction/rollback}, signed with
+ * The Hub88-style RS_* seamless wallet (providers.md §4 shape A): JSON POSTs to {@code user/info},
+ * {@code user/balance}, {@code transaction/bet}, {@code transaction/win}, {@code transaction/rollback}, signed with
  * {@code X-Hub88-Signature} = Base64(SHA256withRSA(raw body)) by the provider; answers are HTTP 200
  * {@code {status, request_uuid, user, currency, balance}} signed the same way with the hub's key.
  *

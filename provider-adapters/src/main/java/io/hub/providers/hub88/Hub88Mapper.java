@@ -12,6 +12,7 @@ import io.hub.contracts.wallet.PromoCredit;
 import io.hub.contracts.wallet.PromoKind;
 import io.hub.contracts.wallet.Rejected;
 import io.hub.contracts.wallet.Rollback;
+import io.hub.contracts.wallet.SessionCheck;
 import io.hub.contracts.wallet.SessionResult;
 import io.hub.contracts.wallet.WalletCommand;
 import io.hub.contracts.wallet.WalletRejection;
@@ -19,6 +20,7 @@ import io.hub.contracts.wallet.WalletResult;
 import io.hub.contracts.wallet.Win;
 import io.hub.providers.hub88.Hub88Messages.BalanceRequest;
 import io.hub.providers.hub88.Hub88Messages.BetRequest;
+import io.hub.providers.hub88.Hub88Messages.InfoRequest;
 import io.hub.providers.hub88.Hub88Messages.Operation;
 import io.hub.providers.hub88.Hub88Messages.Request;
 import io.hub.providers.hub88.Hub88Messages.Response;
@@ -47,9 +49,10 @@ public final class Hub88Mapper {
         String user = StrictJson.text(json, "user", true);
         String token = StrictJson.text(json, "token", false);
         String requestUuid = StrictJson.text(json, "request_uuid", true);
-        String gameCode = StrictJson.text(json, "game_code", op != Operation.BALANCE && op != Operation.ROLLBACK);
+        String gameCode = StrictJson.text(json, "game_code", op == Operation.BET || op == Operation.WIN);
         String currency = StrictJson.text(json, "currency", op == Operation.BET || op == Operation.WIN);
         return switch (op) {
+            case INFO -> new InfoRequest(user, token, requestUuid, gameCode, currency);
             case BALANCE -> new BalanceRequest(user, token, requestUuid, gameCode, currency);
             case BET -> new BetRequest(user, token, requestUuid, gameCode, currency,
                     StrictJson.text(json, "transaction_uuid", true), StrictJson.id(json, "round", true),
@@ -76,6 +79,11 @@ public final class Hub88Mapper {
     /** Translates a message into the canonical command. */
     public WalletCommand toCommand(Request request) throws BadRequest {
         String pid = settings.providerId();
+        if (request instanceof InfoRequest r) {
+            // the token is checked as a session (current, the user's, REAL) without rotating it; no token: the wallet
+            if (r.token() != null) return new SessionCheck(pid, r.user(), r.token(), r.requestUuid(), r.gameCode(), false);
+            return new Balance(pid, r.user(), null, r.requestUuid(), r.gameCode(), r.currency() == null ? null : currency(r.currency()));
+        }
         if (request instanceof BalanceRequest r) {
             return new Balance(pid, r.user(), r.token(), r.requestUuid(), r.gameCode(),
                     r.currency() == null ? null : currency(r.currency()));

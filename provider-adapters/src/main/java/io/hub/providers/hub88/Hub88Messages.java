@@ -14,7 +14,8 @@ public final class Hub88Messages {
 
     /** The wallet endpoints the hub serves (path after {@code /wallet/{providerId}/}). */
     public enum Operation {
-        BALANCE("user/balance"), BET("transaction/bet"), WIN("transaction/win"), ROLLBACK("transaction/rollback");
+        INFO("user/info"), BALANCE("user/balance"), BET("transaction/bet"), WIN("transaction/win"),
+        ROLLBACK("transaction/rollback");
 
         public final String path;
 
@@ -29,8 +30,8 @@ public final class Hub88Messages {
         }
     }
 
-    /** A request (sealed over the four operations). */
-    public sealed interface Request permits BalanceRequest, BetRequest, WinRequest, RollbackRequest {
+    /** A request (sealed over the five operations). */
+    public sealed interface Request permits InfoRequest, BalanceRequest, BetRequest, WinRequest, RollbackRequest {
         String user();
 
         String token();
@@ -38,6 +39,17 @@ public final class Hub88Messages {
         String requestUuid();
 
         String currency();
+    }
+
+    /**
+     * {@code user/info}: the common request fields {@code user, token, request_uuid}, optional {@code game_code},
+     * {@code currency} (providers.md §4 shape A lists {@code /user/info} among the operator-side endpoints [H2][H8] and
+     * gives only the common fields; the profile fields the real Hub88 answer carries are not in the reference and not
+     * sent). With a {@code token} it checks that the token is the user's current session (Hub88 calls it when a game
+     * opens); without one it reports the wallet like {@code user/balance}.
+     */
+    public record InfoRequest(String user, String token, String requestUuid, String gameCode, String currency)
+            implements Request {
     }
 
     /** {@code user/balance}: {@code user, token, request_uuid, game_code, currency}. */

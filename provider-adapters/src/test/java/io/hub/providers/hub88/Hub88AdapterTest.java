@@ -132,6 +132,51 @@ class Hub88AdapterTest {
     }
 
     @Test
+    void userInfoChecksTheTokenAsASessionWithoutRotatingItAndAnswersTheCommonResponse() throws Exception {
+        // providers.md §4 shape A: /user/info among the operator endpoints, common request fields, common response
+        var check = (io.hub.contracts.wallet.SessionCheck) accepted(adapter.decode(signed("user/info", bytes("hub88/info.request.json"))));
+        assertThat(check.playerId()).isEqualTo("player-421");
+        assertThat(check.sessionToken()).isEqualTo("55b7518e-b89e-11e7-81be-58404eea6d16");
+        assertThat(check.requestId()).isEqualTo("3b8c6f0e-2d4a-4e57-9f10-6a1c2e9d7b11");
+        assertThat(check.gameId()).isEqualTo("clt_dragonrising");
+        assertThat(check.rotate()).isFalse();
+        ProviderResponse r = adapter.encode(check, new io.hub.contracts.wallet.SessionResult("player-421", check.sessionToken(), eur(10000), null));
+        assertThat(json(r.body())).isEqualTo(jsonFile("hub88/info.response.json"));
+        assertThat(verify(r.body(), r.headers().get("X-Hub88-Signature"), hub.getPublic())).isTrue();
+
+        ProviderResponse expired = adapter.encode(check, new Rejected(WalletRejection.TOKEN_EXPIRED, eur(10000), null));
+        assertThat(json(expired.body()).get("status").asText()).isEqualTo("RS_ERROR_TOKEN_EXPIRED");
+        assertThat(json(expired.body()).get("balance").asLong()).isEqualTo(10_000_000L);
+        ProviderResponse stranger = adapter.encode(check, Rejected.of(WalletRejection.INVALID_TOKEN));
+        assertThat(json(stranger.body()).get("status").asText()).isEqualTo("RS_ERROR_INVALID_TOKEN");
+        assertThat(json(stranger.body()).has("balance")).isFalse();
+
+        // without a token: the wallet, like user/balance
+        byte[] noToken = "{\"user\":\"player-421\",\"request_uuid\":\"r-2\"}".getBytes(StandardCharsets.UTF_8);
+        var bal = (io.hub.contracts.wallet.Balance) accepted(adapter.decode(signed("user/info", noToken)));
+        assertThat(bal.playerId()).isEqualTo("player-421");
+        assertThat(bal.sessionToken()).isNull();
+        assertThat(bal.currency()).isNull();
+    }
+
+    @Test
+    void userInfoIsSignedLikeEveryOtherCall() throws Exception {
+        byte[] body = bytes("hub88/info.request.json");
+        assertThat(status(adapter.decode(new InboundRequest("user/info", body, Map.of(), Map.of())))).isEqualTo("RS_ERROR_INVALID_SIGNATURE");
+        assertThat(status(adapter.decode(new InboundRequest("user/info", body, Map.of("X-Hub88-Signature", sign(body, stranger.getPrivate())),
+                Map.of())))).isEqualTo("RS_ERROR_INVALID_SIGNATURE");
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("player-421", "player-422").getBytes(StandardCharsets.UTF_8);
+        assertThat(status(adapter.decode(new InboundRequest("user/info", tampered, Map.of("X-Hub88-Signature", sign(body, provider.getPrivate())),
+                Map.of())))).isEqualTo("RS_ERROR_INVALID_SIGNATURE");
+        // re-serialised (whitespace added): the signature is over the exact bytes
+        byte[] spaced = new String(body, StandardCharsets.UTF_8).replace(",", ", ").getBytes(StandardCharsets.UTF_8);
+        assertThat(status(adapter.decode(new InboundRequest("user/info", spaced, Map.of("X-Hub88-Signature", sign(body, provider.getPrivate())),
+                Map.of())))).isEqualTo("RS_ERROR_INVALID_SIGNATURE");
+        byte[] noUser = "{\"request_uuid\":\"r-3\",\"token\":\"t\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(status(adapter.decode(signed("user/info", noUser)))).isEqualTo("RS_ERROR_WRONG_SYNTAX");
+    }
+
+    @Test
     void insufficientFundsCarriesTheRealBalance() throws Exception {
         Bet bet = (Bet) accepted(adapter.decode(signed("transaction/bet", bytes("hub88/bet.request.json"))));
         ProviderResponse r = adapter.encode(bet, new Rejected(WalletRejection.INSUFFICIENT_FUNDS, eur(300), null));
@@ -268,7 +313,7 @@ class Hub88AdapterTest {
     void unknownCurrencyAndUnknownOperation() throws Exception {
         byte[] body = new String(betWithAmount("1000"), StandardCharsets.UTF_8).replace("EUR", "XXX").getBytes(StandardCharsets.UTF_8);
         assertThat(status(adapter.decode(signed("transaction/bet", body)))).isEqualTo("RS_ERROR_WRONG_CURRENCY");
-        assertThat(status(adapter.decode(signed("user/info", betWithAmount("1000"))))).isEqualTo("RS_ERROR_WRONG_SYNTAX");
+        assertThat(status(adapter.decode(signed("user/profile", betWithAmount("1000"))))).isEqualTo("RS_ERROR_WRONG_SYNTAX");
         assertThat(json(Hub88Adapter.unknownProvider(signed("transaction/bet", betWithAmount("1000"))).body())
                 .get("status").asText()).isEqualTo("RS_ERROR_INVALID_PARTNER");
     }

@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code PATCH /operator/providers/{id}} {@code {"version", …fields to change}} → 200; 409 VERSION_CONFLICT when
  *       {@code version} is not the stored one</li>
  *   <li>{@code POST /operator/providers/{id}/enable} | {@code /disable} → 200 provider</li>
- *   <li>{@code GET /operator/providers/{id}/games} → the synced games (enabled or not)</li>
+ *   <li>{@code GET /operator/providers/{id}/games} → the synced games (enabled or not, listed or delisted:
+ *       {@code delistedAt})</li>
  *   <li>{@code POST /operator/providers/{id}/games/{gameId}/enable} | {@code /disable} → 200 game; 404 UNKNOWN_GAME</li>
- *   <li>{@code POST /operator/providers/{id}/sync} → 200 {@code {"status":"OK","games","skippedEntries"}}; 429
+ *   <li>{@code POST /operator/providers/{id}/sync} → 200 {@code {"status":"OK","games","skippedEntries","delisted",
+ *       "relisted"}} (games the answer no longer / again held; see {@link CatalogueSync}); 429
  *       RATE_LIMITED + {@code Retry-After} inside the provider's {@code catalogueMinInterval}; 502/503/504 when the
  *       provider failed (recorded in health)</li>
  *   <li>{@code GET /operator/providers/{id}/health} → {@code {"available","breaker","catalogue":{…}}}</li>
@@ -109,6 +111,8 @@ public class ProviderAdminController {
         m.put("status", r.status());
         m.put("games", r.games());
         m.put("skippedEntries", r.skipped());
+        m.put("delisted", r.delisted());
+        m.put("relisted", r.relisted());
         return m;
     }
 

@@ -9,6 +9,7 @@ import io.hub.app.providers.ProviderRegistry;
 import io.hub.app.providers.catalogue.CatalogueSync;
 import io.hub.app.providers.catalogue.CatalogueSyncScheduler;
 import io.hub.app.providers.catalogue.ExternalGameCatalogue;
+import io.hub.app.providers.catalogue.GameAvailability;
 import io.hub.app.providers.catalogue.ProviderGame;
 import io.hub.app.providers.catalogue.ProviderGames;
 import io.hub.app.providers.outbound.ProviderApiException;
@@ -46,19 +47,21 @@ public class ProviderAdminService {
     private final CatalogueSync sync;
     private final CatalogueSyncScheduler scheduler;
     private final ExternalGameCatalogue lobby;
+    private final GameAvailability availability;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
 
     public ProviderAdminService(ProviderRegistry registry, ProviderGames games, ProviderCalls calls, CatalogueSync sync,
-                                CatalogueSyncScheduler scheduler, ExternalGameCatalogue lobby, AuditLog audit,
-                                TransactionTemplate tx, ObjectMapper json) {
+                                CatalogueSyncScheduler scheduler, ExternalGameCatalogue lobby, GameAvailability availability,
+                                AuditLog audit, TransactionTemplate tx, ObjectMapper json) {
         this.registry = registry;
         this.games = games;
         this.calls = calls;
         this.sync = sync;
         this.scheduler = scheduler;
         this.lobby = lobby;
+        this.availability = availability;
         this.audit = audit;
         this.tx = tx;
         this.json = json;
@@ -150,11 +153,13 @@ public class ProviderAdminService {
                 .orElseThrow(() -> new ProviderApiException(404, "UNKNOWN_GAME", "provider '" + id + "' has no game '" + gameId + "'"));
         ProviderGame after = tx.execute(s -> {
             games.setEnabled(id, gameId, enabled);
+            availability.invalidate(id);
             ProviderGame r = games.find(id, gameId).orElseThrow();
             audit.record(actor, enabled ? "PROVIDER_GAME_ENABLED" : "PROVIDER_GAME_DISABLED", "provider-game:" + id + ":" + gameId,
                     Map.of("enabled", before.enabled()), Map.of("enabled", r.enabled()));
             return r;
         });
+        availability.invalidate(id);   // again after the commit: a bet in between may have reloaded the old state
         lobby.invalidate();
         return after;
     }
@@ -165,7 +170,8 @@ public class ProviderAdminService {
         try {
             CatalogueSync.SyncResult r = sync.syncNow(p);
             audit.record(actor, "PROVIDER_CATALOGUE_SYNC", "provider:" + id, null,
-                    Map.of("status", r.status(), "games", r.games(), "skippedEntries", r.skipped()));
+                    Map.of("status", r.status(), "games", r.games(), "skippedEntries", r.skipped(), "delisted", r.delisted(),
+                            "relisted", r.relisted()));
             return r;
         } catch (ProviderCallException e) {
             audit.record(actor, "PROVIDER_CATALOGUE_SYNC", "provider:" + id, null, Map.of("status", "FAILED", "error", e.getMessage()));
@@ -210,14 +216,24 @@ public class ProviderAdminService {
     }
 
     /**
-     * {@code {"available","breaker":"CLOSED|OPEN|HALF_OPEN","inFlight","catalogue":{"lastAttemptAt","lastSuccessAt","games",
-     * "skippedEntries","lastError","lastErrorAt","consecutiveFailures"}}}.
+     * {@code {"available","breaker":"CLOSED|OPEN|HALF_OPEN","breakerCalls":{"bufferedCalls","failedCalls","slowCalls",
+     * "failureRatePercent","slowCallRatePercent","slowCallThresholdMs"},"inFlight","timeouts":{"launch":{"connectMs",
+     * "readMs"},"catalogue":{…}},"catalogue":{"lastAttemptAt","lastSuccessAt","games","skippedEntries","delisted",
+     * "relisted","lastError","lastErrorAt","consecutiveFailures"}}}; {@code timeouts} are the ones the calls apply (the
+     * provider's settings, else the hub-wide defaults).
      */
     public Map<String, Object> health(ProviderConfig p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("available", p.enabled() && !calls.breakerOpen(p.id()));
         m.put("breaker", calls.breakerState(p.id()).name());
+        m.put("breakerCalls", calls.breakerCalls(p.id()));
         m.put("inFlight", calls.inFlight(p.id()));
+        Map<String, Object> timeouts = new LinkedHashMap<>();
+        for (String op : List.of("launch", ProviderCalls.CATALOGUE)) {
+            ProviderCalls.Timeouts t = calls.timeouts(p, op);
+            timeouts.put(op, Map.of("connectMs", t.connectMs(), "readMs", t.readMs()));
+        }
+        m.put("timeouts", timeouts);
         m.put("catalogue", sync.health(p.id()));
         return m;
     }
@@ -234,6 +250,7 @@ public class ProviderAdminService {
         m.put("limits", g.limits());
         m.put("enabled", g.enabled());
         m.put("syncedAt", g.syncedAt().toString());
+        m.put("delistedAt", g.delistedAt() == null ? null : g.delistedAt().toString());
         return m;
     }
 
@@ -303,7 +320,8 @@ public class ProviderAdminService {
         try {
             return json.convertValue(merged, ProviderPolicy.class);
         } catch (IllegalArgumentException e) {
-            throw bad("INVALID_MESSAGE", "policy: a value is not one of the allowed ones (e.g. unknownRollback ACK_WITH_BALANCE|NOT_FOUND)");
+            throw bad("INVALID_MESSAGE", "policy: a value is not one of the allowed ones (e.g. unknownRollback ACK_WITH_BALANCE|NOT_FOUND,"
+                    + " gameCheck STRICT|LISTED_OR_UNKNOWN_ALLOWED|OFF)");
         }
     }
 

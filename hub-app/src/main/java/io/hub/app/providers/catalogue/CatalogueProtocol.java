@@ -26,9 +26,10 @@ import java.util.Map;
  * {@code rtp} is a decimal (number or string), a fraction (0.965) or a percentage (96.5); {@code limits} is
  * {@code {"EUR":{"minBet":"0.10","maxBet":"100.00"}}} with decimal strings in major units. An entry without an id or
  * a name, or with an unreadable RTP, is skipped (and counted); limits that cannot be read are dropped for that currency.
+ * The answer is the provider's whole catalogue (no paging): a game it no longer holds is delisted by {@link CatalogueSync}.
  */
 final class CatalogueProtocol {
-    static final String OPERATION = "catalogue";
+    static final String OPERATION = io.hub.app.providers.outbound.ProviderCalls.CATALOGUE;
     private final ObjectMapper json;
 
     CatalogueProtocol(ObjectMapper json) {
@@ -40,8 +41,12 @@ final class CatalogueProtocol {
                       Map<String, ProviderGame.Limits> limits, Map<String, Object> metadata) {
     }
 
-    /** The readable entries and how many were skipped. */
-    record Parsed(List<ParsedGame> games, int skipped) {
+    /**
+     * The readable entries, how many were skipped, and every game code the answer held ({@code ids}: the readable
+     * entries' and those of skipped entries whose code could be read). A listed game whose entry became unreadable
+     * is still in the provider's list: the sync keeps it as it was rather than delisting it.
+     */
+    record Parsed(List<ParsedGame> games, int skipped, java.util.Set<String> ids) {
     }
 
     /** An answer that is not a game list at all. */
@@ -86,7 +91,10 @@ final class CatalogueProtocol {
         List<ParsedGame> games = new ArrayList<>();
         int skipped = 0;
         java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (JsonNode g : list) {
+            String code = g.path(f.id()).asText("").trim();
+            if (!code.isEmpty() && code.length() <= 100) ids.add(code);
             ParsedGame parsed = entry(g, f);
             if (parsed == null || !seen.add(parsed.gameId())) {
                 skipped++;
@@ -94,7 +102,7 @@ final class CatalogueProtocol {
                 games.add(parsed);
             }
         }
-        return new Parsed(games, skipped);
+        return new Parsed(games, skipped, ids);
     }
 
     private record Fields(String id, String name, String category, String demo) {

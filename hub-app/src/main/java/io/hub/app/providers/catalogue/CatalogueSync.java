@@ -23,6 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Pulls a provider's game list and upserts it into {@code provider_game}.
  *
+ * <p><b>Delisting.</b> The answer is the provider's whole catalogue: a listed game it no longer holds is marked
+ * delisted ({@code provider_game.delisted_at} = the sync's time), never deleted; it then drops out of
+ * {@code GET /games/list}, cannot be launched ({@code GAME_DELISTED}) and takes no new bets (policy
+ * {@code gameCheck}), while wins, rollbacks and round ends of its open rounds still pay. A later sync that lists it
+ * again relists it (metadata refreshed, {@code delisted_at} cleared; the operator's enabled flag is kept either way).
+ * The counts land in {@code provider_sync.last_delisted} / {@code last_relisted} and in the {@link SyncResult}. An
+ * entry whose code can be read but whose other fields cannot keeps its game as it was (neither refreshed nor
+ * delisted). An answer holding no game code at all while the provider has listed games is refused as a provider
+ * fault (a failed sync, nothing delisted): an empty list from a glitching studio must not withdraw its whole
+ * catalogue; an operator who wants that disables the provider.
+ *
  * <p><b>Rate limit.</b> Before calling, the sync claims the provider's {@code provider_sync.last_attempt_at} with one
  * conditional UPDATE (at most one call per {@code catalogueMinInterval}, across every node, timed and operator syncs
  * alike). An operator sync that comes too early is <b>refused with 429</b> and {@code Retry-After} (not coalesced:
@@ -42,9 +53,10 @@ public class CatalogueSync implements CatalogueSyncPort {
     private final TransactionTemplate tx;
     private final CatalogueProtocol protocol;
     private final ExternalGameCatalogue lobby;
+    private final GameAvailability availability;
 
     public CatalogueSync(ProviderRegistry registry, ProviderCalls calls, ProviderGames games, JdbcTemplate jdbc,
-                         TransactionTemplate tx, ObjectMapper json, ExternalGameCatalogue lobby) {
+                         TransactionTemplate tx, ObjectMapper json, ExternalGameCatalogue lobby, GameAvailability availability) {
         this.registry = registry;
         this.calls = calls;
         this.games = games;
@@ -52,10 +64,18 @@ public class CatalogueSync implements CatalogueSyncPort {
         this.tx = tx;
         this.protocol = new CatalogueProtocol(json);
         this.lobby = lobby;
+        this.availability = availability;
     }
 
-    /** The outcome of one sync: OK (with counts), SKIPPED (not due / disabled / no catalogue URL). */
-    public record SyncResult(String status, int games, int skipped, String detail) {
+    /**
+     * The outcome of one sync: OK (with counts), SKIPPED (not due / disabled / no catalogue URL).
+     *
+     * @param games    games read and upserted
+     * @param skipped  entries that could not be read
+     * @param delisted listed games the answer no longer held, now delisted
+     * @param relisted delisted games the answer held again, now listed
+     */
+    public record SyncResult(String status, int games, int skipped, int delisted, int relisted, String detail) {
     }
 
     /** An operator sync inside the provider's rate limit. */
@@ -111,6 +131,8 @@ public class CatalogueSync implements CatalogueSyncPort {
         m.put("lastSuccessAt", instant(r.get("last_success_at")));
         m.put("games", r.get("last_games"));
         m.put("skippedEntries", r.get("last_skipped"));
+        m.put("delisted", r.get("last_delisted"));
+        m.put("relisted", r.get("last_relisted"));
         m.put("lastError", r.get("last_error"));
         m.put("lastErrorAt", instant(r.get("last_error_at")));
         m.put("consecutiveFailures", r.get("consecutive_failures") == null ? 0 : r.get("consecutive_failures"));
@@ -146,15 +168,28 @@ public class CatalogueSync implements CatalogueSyncPort {
             } catch (CatalogueProtocol.FormatException e) {
                 throw new ProviderCallException(p.id(), ProviderCallException.Kind.ERROR, false, e.getMessage());
             }
+            java.util.Set<String> upserted = new java.util.HashSet<>();
+            parsed.games().forEach(g -> upserted.add(g.gameId()));
+            int listedBefore = games.listedCount(p.id());
+            if (parsed.ids().isEmpty() && listedBefore > 0) {
+                throw new ProviderCallException(p.id(), ProviderCallException.Kind.ERROR, false, "the game list holds no game while "
+                        + listedBefore + " are listed: nothing delisted (disable the provider to withdraw its catalogue)");
+            }
             Instant now = Instant.now();
-            tx.executeWithoutResult(st -> {
+            int[] moved = tx.execute(st -> {
+                int relisted = games.delistedAmong(p.id(), upserted);
                 games.upsert(p.id(), parsed.games(), now);
+                int delisted = games.delistMissing(p.id(), parsed.ids(), now);
                 jdbc.update("UPDATE provider_sync SET last_success_at = clock_timestamp(), last_games = ?, last_skipped = ?,"
-                        + " consecutive_failures = 0 WHERE provider_id = ?", parsed.games().size(), parsed.skipped(), p.id());
+                        + " last_delisted = ?, last_relisted = ?, consecutive_failures = 0 WHERE provider_id = ?",
+                        parsed.games().size(), parsed.skipped(), delisted, relisted, p.id());
+                return new int[] {delisted, relisted};
             });
+            availability.invalidate(p.id());
             lobby.invalidate();
-            log.info("catalogue sync of provider {}: {} games, {} entries skipped", p.id(), parsed.games().size(), parsed.skipped());
-            return new SyncResult("OK", parsed.games().size(), parsed.skipped(), null);
+            log.info("catalogue sync of provider {}: {} games, {} entries skipped, {} delisted, {} relisted", p.id(),
+                    parsed.games().size(), parsed.skipped(), moved[0], moved[1]);
+            return new SyncResult("OK", parsed.games().size(), parsed.skipped(), moved[0], moved[1], null);
         } catch (ProviderCallException e) {
             jdbc.update("UPDATE provider_sync SET last_error = ?, last_error_at = clock_timestamp(),"
                     + " consecutive_failures = consecutive_failures + 1 WHERE provider_id = ?", e.getMessage(), p.id());

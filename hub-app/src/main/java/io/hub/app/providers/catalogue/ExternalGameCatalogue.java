@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * takes), {@code provider} = the provider id, {@code type} = its category. A disabled game is not listed; a game is
  * listed with {@code available:false} while its provider is disabled or the provider's circuit breaker is open
  * (read live, not cached). Only providers playing the currency are listed; limits come from the game's entry for
- * that currency (absent when the provider gave none).
+ * that currency (absent when the provider gave none). A game its provider delisted (a sync no longer returned it) is
+ * not listed either, until a sync lists it again.
  */
 @Component
 public class ExternalGameCatalogue implements ExternalGames {
@@ -68,7 +69,7 @@ public class ExternalGameCatalogue implements ExternalGames {
         Snapshot s = snapshot;
         long now = System.nanoTime();
         if (s == null || now - s.loadedAt() > ttlNanos) {
-            s = new Snapshot(games.allEnabled(), registry.list().stream().collect(Collectors.toMap(ProviderConfig::id, Function.identity())), now);
+            s = new Snapshot(games.allPlayable(), registry.list().stream().collect(Collectors.toMap(ProviderConfig::id, Function.identity())), now);
             snapshot = s;
         }
         return s;

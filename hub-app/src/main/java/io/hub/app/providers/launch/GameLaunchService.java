@@ -57,7 +57,9 @@ public class GameLaunchService {
      * @param modeText    {@code real} or {@code demo}
      * @throws RejectedException     MISSING_FIELD / INVALID_MESSAGE (mode), UNKNOWN_GAME (unknown or disabled game),
      *                               CURRENCY_MISMATCH (the provider does not play the wallet's currency)
-     * @throws ProviderApiException  400 DEMO_NOT_SUPPORTED, 400 NOT_EXTERNAL (an in-house game: play it in the lobby)
+     * @throws ProviderApiException  400 DEMO_NOT_SUPPORTED, 400 NOT_EXTERNAL (an in-house game: play it in the lobby),
+     *                               404 GAME_DELISTED (the provider's last sync no longer listed the game; the message
+     *                               says since when)
      * @throws ProviderCallException 503 PROVIDER_UNAVAILABLE (disabled provider, open breaker, bulkhead full),
      *                               504 PROVIDER_TIMEOUT, 502 PROVIDER_ERROR
      */
@@ -83,6 +85,10 @@ public class GameLaunchService {
                 .orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_GAME, "no game '" + lobbyGameId + "'"));
         ProviderGame game = games.find(providerId, code).filter(ProviderGame::enabled)
                 .orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_GAME, "no game '" + lobbyGameId + "'"));
+        if (game.delistedAt() != null) {
+            throw new ProviderApiException(404, "GAME_DELISTED", "game '" + lobbyGameId + "' was withdrawn by provider '" + providerId
+                    + "' (no longer in its catalogue since " + game.delistedAt() + ") and cannot be launched");
+        }
         if (!p.enabled()) {
             throw new ProviderCallException(p.id(), ProviderCallException.Kind.UNAVAILABLE, false, "provider '" + p.id() + "' is disabled");
         }

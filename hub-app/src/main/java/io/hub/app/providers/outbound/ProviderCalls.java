@@ -20,6 +20,8 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,15 +29,23 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Every outbound call to a provider goes through here: the {@code provider-http} Camel route (camel-http; connect
- * and read time-outs from {@code camel.component.http.*}), inside Resilience4j guards kept per provider:
+ * Every outbound call to a provider goes through here: the {@code provider-http} Camel route (camel-http) with the
+ * provider's own connect and read time-outs for the operation ({@link #timeouts}: the settings
+ * {@code launchConnectTimeout}, {@code launchReadTimeout}, {@code catalogueConnectTimeout},
+ * {@code catalogueReadTimeout}, else the hub-wide {@code camel.component.http.connect-timeout} /
+ * {@code response-timeout}), inside Resilience4j guards kept per provider:
  * <ul>
  *   <li>a <b>circuit breaker</b> (count-based window; 5xx, time-outs and transport errors are failures, a 4xx answer
  *       is not); while open, calls fail at once with {@link ProviderCallException.Kind#UNAVAILABLE} and nothing is
- *       sent; after {@code breakerOpenDuration} it turns half-open by itself and lets one probe through;</li>
+ *       sent; after {@code breakerOpenDuration} it turns half-open by itself and lets one probe through. A call that
+ *       took longer than the provider's slowest time-out budget (connect + read of its slowest operation) also counts
+ *       as <em>slow</em>, and a window of only slow calls opens the breaker too: a studio that dribbles its answer a
+ *       few bytes at a time never trips the read time-out (it bounds the silence between reads, not the whole
+ *       answer) but is still cut off;</li>
  *   <li>a <b>bulkhead</b> (semaphore, no waiting): at most {@code bulkheadMaxConcurrent} calls in flight;</li>
  *   <li>a <b>retry</b> for idempotent GETs only ({@code retryAttempts}, {@code retryWait}); a launch POST is sent once.</li>
  * </ul>
@@ -55,10 +65,40 @@ public class ProviderCalls {
     private record Guard(ProviderSettings settings, CircuitBreaker breaker, Bulkhead bulkhead, Retry retry) {
     }
 
-    public ProviderCalls(ProducerTemplate camel, MeterRegistry meters) {
+    private final long defaultConnectMs;
+    private final long defaultReadMs;
+
+    public ProviderCalls(ProducerTemplate camel, MeterRegistry meters,
+                         @Value("${camel.component.http.connect-timeout:2000}") long defaultConnectMs,
+                         @Value("${camel.component.http.response-timeout:5000}") long defaultReadMs) {
         this.camel = camel;
         this.meters = meters;
+        this.defaultConnectMs = defaultConnectMs;
+        this.defaultReadMs = defaultReadMs;
     }
+
+    /** Connect and read time-outs of one operation, in milliseconds, as the calls apply them. */
+    public record Timeouts(long connectMs, long readMs) {
+    }
+
+    /**
+     * The time-outs of the provider's calls of one operation: {@code catalogue} calls take {@code catalogueConnectTimeout}
+     * / {@code catalogueReadTimeout}, every other operation (the launch) {@code launchConnectTimeout} /
+     * {@code launchReadTimeout}; an unset one takes the hub-wide default.
+     */
+    public Timeouts timeouts(ProviderConfig p, String operation) {
+        return timeouts(ProviderSettings.lenient(p.settings(), p.id()), operation);
+    }
+
+    private Timeouts timeouts(ProviderSettings s, String operation) {
+        boolean catalogue = CATALOGUE.equals(operation);
+        Duration connect = catalogue ? s.catalogueConnectTimeout() : s.launchConnectTimeout();
+        Duration read = catalogue ? s.catalogueReadTimeout() : s.launchReadTimeout();
+        return new Timeouts(connect == null ? defaultConnectMs : connect.toMillis(), read == null ? defaultReadMs : read.toMillis());
+    }
+
+    /** The operation name of game-list calls (their time-outs are the catalogue ones). */
+    public static final String CATALOGUE = "catalogue";
 
     /**
      * Sends one call through the provider's guards.
@@ -69,7 +109,10 @@ public class ProviderCalls {
      */
     public OutboundReply call(ProviderConfig provider, OutboundCall call) {
         Guard g = guard(provider);
-        Supplier<OutboundReply> attempt = () -> attempt(call);
+        Timeouts t = timeouts(g.settings(), call.operation());
+        OutboundCall timed = call.withTimeouts(call.connectTimeoutMs() > 0 ? call.connectTimeoutMs() : t.connectMs(),
+                call.readTimeoutMs() > 0 ? call.readTimeoutMs() : t.readMs());
+        Supplier<OutboundReply> attempt = () -> attempt(timed);
         Supplier<OutboundReply> guarded = Bulkhead.decorateSupplier(g.bulkhead(), CircuitBreaker.decorateSupplier(g.breaker(), attempt));
         if (call.idempotent()) guarded = Retry.decorateSupplier(g.retry(), guarded);
         try {
@@ -97,6 +140,25 @@ public class ProviderCalls {
         return g == null ? 0 : g.bulkhead().getBulkheadConfig().getMaxConcurrentCalls() - g.bulkhead().getMetrics().getAvailableConcurrentCalls();
     }
 
+    /**
+     * What the provider's circuit breaker holds in its window now: {@code {"bufferedCalls","failedCalls","slowCalls",
+     * "failureRatePercent","slowCallRatePercent","slowCallThresholdMs"}} (rates -1 until {@code breakerMinCalls} calls
+     * were made; empty for a provider never called).
+     */
+    public Map<String, Object> breakerCalls(String providerId) {
+        Guard g = guards.get(providerId);
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (g == null) return m;
+        CircuitBreaker.Metrics metrics = g.breaker().getMetrics();
+        m.put("bufferedCalls", metrics.getNumberOfBufferedCalls());
+        m.put("failedCalls", metrics.getNumberOfFailedCalls());
+        m.put("slowCalls", metrics.getNumberOfSlowCalls());
+        m.put("failureRatePercent", metrics.getFailureRate());
+        m.put("slowCallRatePercent", metrics.getSlowCallRate());
+        m.put("slowCallThresholdMs", g.breaker().getCircuitBreakerConfig().getSlowCallDurationThreshold().toMillis());
+        return m;
+    }
+
     /** Whether calls to the provider are currently refused by its open breaker. */
     public boolean breakerOpen(String providerId) {
         CircuitBreaker.State s = breakerState(providerId);
@@ -116,6 +178,8 @@ public class ProviderCalls {
                 .waitDurationInOpenState(s.breakerOpenDuration())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(1)
+                .slowCallDurationThreshold(slowCallThreshold(s))
+                .slowCallRateThreshold(100)
                 .recordException(e -> e instanceof ProviderCallException)
                 .build()),
                 Bulkhead.of("provider-" + p.id(), BulkheadConfig.custom().maxConcurrentCalls(s.bulkheadMaxConcurrent())
@@ -133,6 +197,13 @@ public class ProviderCalls {
                     .tag("provider", p.id()).register(meters);
         }
         return fresh;
+    }
+
+    /** The longest a call may take within its time-outs: connect + read of the provider's slowest operation. */
+    private Duration slowCallThreshold(ProviderSettings s) {
+        Timeouts launch = timeouts(s, "launch");
+        Timeouts catalogue = timeouts(s, CATALOGUE);
+        return Duration.ofMillis(Math.max(launch.connectMs() + launch.readMs(), catalogue.connectMs() + catalogue.readMs()));
     }
 
     private static double stateNumber(Guard g) {
@@ -161,8 +232,12 @@ public class ProviderCalls {
             while (cause.getCause() != null && !(cause instanceof java.io.IOException)) cause = cause.getCause();
             if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
                 outcome = "timeout";
-                throw new ProviderCallException(call.providerId(), ProviderCallException.Kind.TIMEOUT, true,
-                        "provider '" + call.providerId() + "' did not answer " + call.operation() + " in time");
+                boolean connect = cause.getClass().getSimpleName().contains("ConnectTimeout");
+                throw new ProviderCallException(call.providerId(), ProviderCallException.Kind.TIMEOUT, true, connect
+                        ? "provider '" + call.providerId() + "' could not be connected to for " + call.operation() + " within its "
+                                + call.connectTimeoutMs() + " ms connect time-out"
+                        : "provider '" + call.providerId() + "' did not answer " + call.operation() + " in time (silent for its "
+                                + call.readTimeoutMs() + " ms read time-out)");
             }
             outcome = cause instanceof ConnectException || cause instanceof UnknownHostException
                     || cause.getClass().getSimpleName().contains("Connect") ? "connect_error" : "io_error";

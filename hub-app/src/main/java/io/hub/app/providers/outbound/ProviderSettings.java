@@ -26,15 +26,30 @@ import java.util.Set;
  * @param retryWait                 pause between GET attempts (default PT0.2S, PT0S–PT10S)
  * @param secureLogin               Pragmatic launch/catalogue login (default: the provider id)
  * @param casinoKey                 Evolution casino key in the launch path (default: the provider id)
+ * @param launchConnectTimeout      time to establish the connection of a launch call (PT0.1S–PT30S); null = the
+ *                                  hub-wide default {@code camel.component.http.connect-timeout} (2 s)
+ * @param launchReadTimeout         how long the provider may stay silent while a launch answer is awaited or read
+ *                                  (between two reads, not for the whole answer; PT0.1S–PT2M); null = the hub-wide
+ *                                  {@code camel.component.http.response-timeout} (5 s). A player waits on it: keep it
+ *                                  short (providers.md §2: wallets are held to 0.3 s, providers hard-fail at 3 s)
+ * @param catalogueConnectTimeout   the same for the game-list call (PT0.1S–PT30S; null = hub-wide default)
+ * @param catalogueReadTimeout      the same for the game-list call (PT0.1S–PT2M; null = hub-wide default); a large list
+ *                                  may need longer than a launch, and each GET attempt gets it afresh
  */
 public record ProviderSettings(Duration catalogueSyncPeriod, Duration catalogueMinInterval, Duration breakerOpenDuration,
                                int breakerMinCalls, int breakerWindow, int breakerFailureRatePercent,
                                int bulkheadMaxConcurrent, int retryAttempts, Duration retryWait, String secureLogin,
-                               String casinoKey) {
+                               String casinoKey, Duration launchConnectTimeout, Duration launchReadTimeout,
+                               Duration catalogueConnectTimeout, Duration catalogueReadTimeout) {
     /** The keys an operator may set. */
     public static final Set<String> KEYS = Set.of("catalogueSyncPeriod", "catalogueMinInterval", "breakerOpenDuration",
             "breakerMinCalls", "breakerWindow", "breakerFailureRatePercent", "bulkheadMaxConcurrent", "retryAttempts",
-            "retryWait", "secureLogin", "casinoKey");
+            "retryWait", "secureLogin", "casinoKey", "launchConnectTimeout", "launchReadTimeout", "catalogueConnectTimeout",
+            "catalogueReadTimeout");
+    /** Bounds of the time-out settings: at least 0.1 s; connect at most 30 s, read at most 2 min. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+    public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration MAX_READ_TIMEOUT = Duration.ofMinutes(2);
 
     /**
      * Reads and validates raw settings.
@@ -58,7 +73,11 @@ public record ProviderSettings(Duration catalogueSyncPeriod, Duration catalogueM
                 integer(s, "bulkheadMaxConcurrent", 20, 1, 1000),
                 integer(s, "retryAttempts", 3, 1, 5),
                 duration(s, "retryWait", Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(10)),
-                text(s, "secureLogin", providerId), text(s, "casinoKey", providerId));
+                text(s, "secureLogin", providerId), text(s, "casinoKey", providerId),
+                duration(s, "launchConnectTimeout", null, MIN_TIMEOUT, MAX_CONNECT_TIMEOUT),
+                duration(s, "launchReadTimeout", null, MIN_TIMEOUT, MAX_READ_TIMEOUT),
+                duration(s, "catalogueConnectTimeout", null, MIN_TIMEOUT, MAX_CONNECT_TIMEOUT),
+                duration(s, "catalogueReadTimeout", null, MIN_TIMEOUT, MAX_READ_TIMEOUT));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.hub.app.providers.wallet;
 
+import io.hub.app.providers.ProviderConfig;
 import io.hub.contracts.payments.KycGate;
+import io.hub.contracts.wallet.Bet;
 import io.hub.contracts.wallet.WalletRejection;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +22,7 @@ class KycBetGate implements ProviderBetGate {
     }
 
     @Override
-    public Optional<WalletRejection> check(UUID playerId, String providerId) {
+    public Optional<WalletRejection> check(UUID playerId, ProviderConfig provider, Bet bet) {
         return kyc.mayWager(playerId) ? Optional.empty() : Optional.of(WalletRejection.PLAYER_BLOCKED);
     }
 }

@@ -150,7 +150,7 @@ public class ProviderWallet {
             if (replay.isPresent()) return replay.get();
             if (!"ACTIVE".equals(l.userStatus())) throw new Refusal(WalletRejection.PLAYER_BLOCKED, "player is blocked");
             for (ProviderBetGate gate : gates()) {
-                Optional<WalletRejection> g = gate.check(pl.id(), p.id());
+                Optional<WalletRejection> g = gate.check(pl.id(), p, b);
                 if (g.isPresent()) throw new Refusal(g.get(), "refused by " + gate.getClass().getSimpleName());
             }
             if (l.bet() != null) {

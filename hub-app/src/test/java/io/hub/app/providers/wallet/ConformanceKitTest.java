@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hub.app.providers.ProviderProtocol;
 import io.hub.app.providers.wallet.conformance.ConformanceKit;
 import io.hub.app.providers.wallet.conformance.ConformanceScenarios;
+import io.hub.providers.ProviderPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ class ConformanceKitTest extends ProviderWalletTestSupport {
         assertThat(report.scenarios()).isEqualTo(ConformanceScenarios.load().size()).isGreaterThanOrEqualTo(17);
         assertThat(report.results()).extracting(ConformanceKit.ScenarioResult::section)
                 .contains("3.1", "3.2", "3.4", "3.5", "3.6", "3.7", "3.9", "3.10", "3.13", "3.15", "3.16", "3.17", "3.18",
-                        "3.19", "3.20", "3.21", "3.23");
+                        "3.19", "3.20", "3.21", "3.23", "1.1");
 
         // Kafka: one record per money-moving step of each scenario player, source provider:<id>
         Map<String, Long> expected = new HashMap<>();
@@ -82,6 +83,67 @@ class ConformanceKitTest extends ProviderWalletTestSupport {
         var unknown = post("/operator/conformance/no-such-provider", "{}", operatorToken(), "Idempotency-Key", "conf-" + UUID.randomUUID());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(post("/operator/conformance/" + pp.id(), "{}", null).statusCode()).isEqualTo(401);
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_kit_checks_a_bet_on_an_unlisted_game_against_the_providers_gameCheck_policy() {
+        // STRICT (the default): the unlisted bet must be refused with the protocol's game code, the others name a listed game
+        TestProvider strict = provider(ProviderProtocol.HUB88);
+        ConformanceKit.Report r = kit.run(strict.id(), new ConformanceKit.SandboxCredentials(providerPrivatePem()), this::send);
+        assertThat(r.passed()).as(failures(r)).isTrue();
+        ConformanceKit.ScenarioResult g01 = r.results().stream().filter(x -> x.id().equals("G01")).findFirst().orElseThrow();
+        assertThat(g01.steps().get(0).expectedStatus()).isEqualTo("RS_ERROR_INVALID_GAME");
+        assertThat(g01.steps().get(0).actualStatus()).isEqualTo("RS_ERROR_INVALID_GAME");
+        assertThat(g01.steps().get(0).actualBalance()).isEqualTo("100.00");
+        assertThat(g01.expectedMoneyTransactions()).isEqualTo(2).isEqualTo(g01.moneyTransactions());
+        // the session check scenario speaks Hub88 user/info
+        ConformanceKit.ScenarioResult c01 = r.results().stream().filter(x -> x.id().equals("C01")).findFirst().orElseThrow();
+        assertThat(c01.steps()).extracting(ConformanceKit.StepResult::actualStatus)
+                .containsExactly("RS_OK", "RS_ERROR_INVALID_TOKEN", "RS_OK");
+        assertThat(c01.steps().get(0).responseBalance()).isEqualTo("100.00");
+
+        // LISTED_OR_UNKNOWN_ALLOWED with no catalogue yet (onboarded before the first sync): the kit's own code plays
+        TestProvider lenient = provider(ProviderProtocol.PRAGMATIC, withGameCheck(ProviderProtocol.PRAGMATIC,
+                ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED), Map.of());
+        unlistAll(lenient.id());
+        r = kit.run(lenient.id(), null, this::send);
+        assertThat(r.passed()).as(failures(r)).isTrue();
+        g01 = r.results().stream().filter(x -> x.id().equals("G01")).findFirst().orElseThrow();
+        assertThat(g01.steps().get(0).expectedStatus()).isEqualTo("0");
+        assertThat(g01.steps().get(0).actualBalance()).isEqualTo("90.00");
+        assertThat(g01.expectedMoneyTransactions()).isEqualTo(3).isEqualTo(g01.moneyTransactions());
+        c01 = r.results().stream().filter(x -> x.id().equals("C01")).findFirst().orElseThrow();
+        assertThat(c01.steps()).extracting(ConformanceKit.StepResult::actualStatus).containsExactly("0", "4", "0");   // authenticate.html
+        assertLedgerBalanced();
+    }
+
+    @org.junit.jupiter.api.Test
+    void the_kit_refuses_a_strict_provider_without_a_playable_game_with_409() {
+        TestProvider p = provider(ProviderProtocol.PRAGMATIC);
+        unlistAll(p.id());
+        var r = post("/operator/conformance/" + p.id(), "{}", operatorToken(), "Idempotency-Key", "conf-" + UUID.randomUUID());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(json(r.body()).get("error").asText()).isEqualTo("NO_PLAYABLE_GAME");
+        assertThat(json(r.body()).get("message").asText()).contains("gameCheck STRICT", "/operator/providers/" + p.id() + "/sync");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider_transaction WHERE provider_id = ?", Long.class, p.id())).isZero();
+    }
+
+    private void unlistAll(String providerId) {
+        jdbc.update("DELETE FROM provider_game WHERE provider_id = ?", providerId);
+        gameAvailability.invalidate(providerId);
+    }
+
+    private static ProviderPolicy withGameCheck(ProviderProtocol protocol, ProviderPolicy.GameCheck check) {
+        ProviderPolicy d = io.hub.app.providers.ProviderConfig.defaultPolicy(protocol);
+        return new ProviderPolicy(d.unknownRollback(), d.replay(), d.txIdScope(), d.tokenOnWin(), d.tokenOnRollback(),
+                d.partialRollbacks(), d.cancelAfterSettle(), d.creditAfterCancel(), check);
+    }
+
+    private static String failures(ConformanceKit.Report report) {
+        return report.results().stream().filter(r -> !r.passed())
+                .map(r -> r.id() + ": " + r.problems() + " " + r.steps().stream().filter(st -> !st.passed())
+                        .map(st -> "#" + st.index() + " " + st.problems()).collect(Collectors.joining("; ")))
+                .collect(Collectors.joining("\n"));
     }
 
     private static List<JsonNode> fromProvider(List<ConsumerRecord<String, String>> records, String providerId) {

@@ -22,7 +22,12 @@ class PolicyTableTest extends ProviderWalletTestSupport {
     @org.springframework.beans.factory.annotation.Autowired
     io.hub.contracts.payments.KycGate kycGate;
     private static final ProviderPolicy LENIENT = new ProviderPolicy(UnknownRollback.NOT_FOUND, Replay.DUPLICATE_STATUS,
-            TxIdScope.PER_PLAYER, TokenCheck.IGNORE_EXPIRY, TokenCheck.ENFORCE, true, CancelAfterSettle.ALLOW, true);
+            TxIdScope.PER_PLAYER, TokenCheck.IGNORE_EXPIRY, TokenCheck.ENFORCE, true, CancelAfterSettle.ALLOW, true,
+            ProviderPolicy.GameCheck.OFF);
+
+    private static io.hub.contracts.money.Money eur(String amount) {
+        return io.hub.contracts.money.Money.parse(amount, io.hub.contracts.money.CurrencyUnit.of("EUR"));
+    }
 
     private String status(ProviderCallbackAnswer a) {
         return json(a.bodyText()).get("status").asText();
@@ -57,6 +62,15 @@ class PolicyTableTest extends ProviderWalletTestSupport {
         // unknown rollback: not found (a tombstone still refuses the late bet)
         assertThat(status(call(p, "rollback", s, s.token(), "RX" + k, "X" + k, "R4" + k, null, false))).isEqualTo("RS_ERROR_TRANSACTION_DOES_NOT_EXIST");
         assertThat(status(call(p, "bet", s, s.token(), "X" + k, null, "R4" + k, "1.00", false))).isEqualTo("RS_ERROR_TRANSACTION_ROLLED_BACK");
+
+        // game check OFF: a bet on a code the catalogue never held is taken (and its win paid)
+        assertThat(status(send(p.driver().render(new io.hub.app.providers.wallet.conformance.ProtocolDriver.Call("bet", p.id(),
+                s.playerId().toString(), s.token(), "G" + k, null, "RG" + k, eur("1.00"), false, "qg" + k, "never-listed-" + k)))))
+                .isEqualTo("RS_OK");
+        assertThat(status(send(p.driver().render(new io.hub.app.providers.wallet.conformance.ProtocolDriver.Call("win", p.id(),
+                s.playerId().toString(), s.token(), "WG" + k, "G" + k, "RG" + k, eur("1.00"), true, "qwg" + k, "never-listed-" + k)))))
+                .isEqualTo("RS_OK");
+        assertThat(cashMinor(s.playerId())).isEqualTo(10_000);
 
         // per-player ids: another player may use the same transaction id
         Seat other = seat(p, "10.00");

@@ -98,7 +98,23 @@ public abstract class ProviderWalletTestSupport extends HubIntegrationTest {
         }
         ProviderConfig c = registry.register(new ProviderConfig(id, protocol, "Test " + id, true, null, null, List.of("EUR"),
                 policy, creds, settings, 0, null, null));
+        list(id, TEST_GAMES.toArray(new String[0]));
         return new TestProvider(c, driver);
+    }
+
+    /** The game codes every test provider's catalogue lists (the drivers' default and the codes of hand-written bodies). */
+    protected static final List<String> TEST_GAMES = List.of(ProtocolDriver.DEFAULT_GAME, "g1", "game-1", "vs20");
+
+    @Autowired
+    protected io.hub.app.providers.catalogue.GameAvailability gameAvailability;
+
+    /** Puts games into the provider's catalogue as a sync would (listed, enabled). */
+    protected void list(String providerId, String... gameCodes) {
+        for (String g : gameCodes) {
+            jdbc.update("INSERT INTO provider_game (provider_id, game_id, name, category) VALUES (?, ?, ?, 'slot')"
+                    + " ON CONFLICT (provider_id, game_id) DO UPDATE SET delisted_at = NULL", providerId, g, "Test game " + g);
+        }
+        gameAvailability.invalidate(providerId);
     }
 
     /** A new EUR player funded with {@code credit}, and a REAL session token for the provider. */

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
  * providers (the sandbox provider's private key), else {@code {}}. Creates throw-away players ({@code conf-…}) and
  * moves money between them and the ADJUSTMENT and PROVIDER_CLEARING accounts: sandbox only, off when
  * {@code hub.providers.conformance.enabled=false} (404; off in the {@code production} profile).
- * 404 {@code UNKNOWN_PROVIDER} / 400 {@code INVALID_MESSAGE} for an unknown provider or unusable credentials.
+ * 404 {@code UNKNOWN_PROVIDER} / 400 {@code INVALID_MESSAGE} for an unknown provider or unusable credentials; 409
+ * {@code NO_PLAYABLE_GAME} for a provider whose policy {@code gameCheck} is STRICT and whose catalogue lists no
+ * playable game (the kit's bets name the provider's first playable game; sync the catalogue first).
  */
 @RestController
 public class ConformanceController {
@@ -32,6 +34,8 @@ public class ConformanceController {
         if (!enabled) return ResponseEntity.status(404).body(new ApiError("NOT_FOUND", "the conformance kit is disabled on this hub"));
         try {
             return ResponseEntity.ok(kit.runInProcess(providerId, creds));
+        } catch (ConformanceKit.NoPlayableGameException e) {
+            return ResponseEntity.status(409).body(new ApiError("NO_PLAYABLE_GAME", e.getMessage()));
         } catch (IllegalArgumentException e) {
             boolean unknown = e.getMessage() != null && e.getMessage().startsWith("no enabled provider");
             return ResponseEntity.status(unknown ? 404 : 400)

@@ -113,6 +113,13 @@ public class ConformanceKit {
                          List<ScenarioResult> results) {
     }
 
+    /** A provider whose game check refuses every code the kit could name (409 {@code NO_PLAYABLE_GAME}). */
+    public static class NoPlayableGameException extends IllegalArgumentException {
+        NoPlayableGameException(String message) {
+            super(message);
+        }
+    }
+
     /** Runs every scenario through the callback route in-process (no HTTP). */
     public Report runInProcess(String providerId, SandboxCredentials creds) {
         return run(providerId, creds, cb -> camel.requestBody(ProviderWalletCallbackRoute.ENDPOINT, cb, ProviderCallbackAnswer.class));
@@ -122,15 +129,17 @@ public class ConformanceKit {
      * Runs every scenario against the provider.
      *
      * @throws IllegalArgumentException for an unknown or disabled provider, or missing/unreadable sandbox credentials
+     * @throws NoPlayableGameException   for a provider with {@code gameCheck} STRICT that lists no playable game
      */
     public Report run(String providerId, SandboxCredentials creds, Function<ProviderCallback, ProviderCallbackAnswer> transport) {
         ProviderConfig p = registry.find(providerId).filter(ProviderConfig::enabled)
                 .orElseThrow(() -> new IllegalArgumentException("no enabled provider " + providerId));
         ProtocolDriver driver = driver(p, creds);
+        String game = playableGame(p);
         String runId = HexFormat.of().formatHex(longBytes(ThreadLocalRandom.current().nextLong())).substring(0, 10);
         List<ScenarioResult> results = new ArrayList<>();
         for (ConformanceScenarios.Scenario s : ConformanceScenarios.load()) {
-            results.add(runScenario(p, driver, runId, s, transport));
+            results.add(runScenario(p, driver, game, runId, s, transport));
         }
         int failed = (int) results.stream().filter(r -> !r.passed()).count();
         return new Report(p.id(), p.protocol().name(), runId, failed == 0, results.size(), failed, results);
@@ -160,7 +169,25 @@ public class ConformanceKit {
         }
     }
 
-    private ScenarioResult runScenario(ProviderConfig p, ProtocolDriver driver, String runId, ConformanceScenarios.Scenario s,
+    /**
+     * The game code the scenarios' calls name: the provider's first playable game (listed by its catalogue, enabled,
+     * not delisted), so every bet passes its policy's {@code gameCheck}; without one, the kit's own code
+     * {@link ProtocolDriver#DEFAULT_GAME}, which only a provider whose check lets unknown codes through accepts.
+     *
+     * @throws NoPlayableGameException for a provider with {@code gameCheck} STRICT and no playable game
+     */
+    String playableGame(ProviderConfig p) {
+        List<String> listed = jdbc.queryForList("SELECT game_id FROM provider_game WHERE provider_id = ? AND enabled AND delisted_at IS NULL"
+                + " ORDER BY game_id LIMIT 1", String.class, p.id());
+        if (!listed.isEmpty()) return listed.get(0);
+        if (p.policy().gameCheck() == ProviderPolicy.GameCheck.STRICT) {
+            throw new NoPlayableGameException("provider '" + p.id() + "' takes bets only on listed games (policy gameCheck STRICT) and"
+                    + " lists no playable game: sync its catalogue (POST /operator/providers/" + p.id() + "/sync) or enable a game first");
+        }
+        return ProtocolDriver.DEFAULT_GAME;
+    }
+
+    private ScenarioResult runScenario(ProviderConfig p, ProtocolDriver driver, String game, String runId, ConformanceScenarios.Scenario s,
                                        Function<ProviderCallback, ProviderCallbackAnswer> transport) {
         CurrencyUnit currency = CurrencyUnit.of(p.currencies().isEmpty() ? "EUR" : p.currencies().get(0));
         String name = "conf-" + runId + "-" + s.id().toLowerCase();
@@ -174,7 +201,7 @@ public class ConformanceKit {
                     "conformance-fund|" + user.id() + "|" + initial.amountMinor(), null, null,
                     Map.of("reason", "conformance kit funding", "scenario", s.id()), a -> Map.of("funded", initial.toDecimalString())));
         }
-        String current = sessions.issue(p.id(), user.id(), "conformance-game", currency.code(), ProviderSession.Mode.REAL).token();
+        String current = sessions.issue(p.id(), user.id(), game, currency.code(), ProviderSession.Mode.REAL).token();
         String old = null;
         String prefix = runId + "-" + s.id();
         boolean policyRefused = false;
@@ -234,6 +261,10 @@ public class ConformanceKit {
                 case "TOKEN_ON_WIN":
                     expected = pol.tokenOnWin() == ProviderPolicy.TokenCheck.ENFORCE ? "TOKEN_EXPIRED" : "OK";
                     break;
+                case "GAME_CHECK":
+                    // a bet on a code the catalogue never held: only STRICT refuses it
+                    expected = pol.gameCheck() == ProviderPolicy.GameCheck.STRICT ? "UNKNOWN_GAME" : "OK";
+                    break;
                 default:
                     policyDependent = false;
             }
@@ -243,7 +274,8 @@ public class ConformanceKit {
             Money amount = step.amount() == null ? null : Money.parse(step.amount(), currency);
             ProtocolDriver.Call call = new ProtocolDriver.Call(step.op(), p.id(), user.id().toString(), token,
                     step.tx() == null ? null : prefix + "-" + step.tx(), step.ref() == null ? null : prefix + "-" + step.ref(),
-                    step.round() == null ? null : prefix + "-" + step.round(), amount, step.roundClosed(), requestId);
+                    step.round() == null ? null : prefix + "-" + step.round(), amount, step.roundClosed(), requestId,
+                    "unlisted".equals(step.game()) ? prefix + "-unlisted-game" : game);
             ProviderCallback cb = driver.render(call);
             if (cb == null) {
                 steps.add(new StepResult(i, step.op(), "n/a", "n/a", null, null, null, true,

@@ -45,7 +45,7 @@ public final class EvolutionDriver implements ProtocolDriver {
         ObjectNode game = o.putObject("game");
         game.put("id", c.roundId() != null ? c.roundId() : c.txId());
         game.put("type", "blackjack");
-        game.putObject("details").putObject("table").put("id", "conformance-table").put("vid", "v1");
+        game.putObject("details").putObject("table").put("id", c.gameCode()).put("vid", "v1");
         if (!path.equals("promo_payout")) {
             ObjectNode t = o.putObject("transaction");
             t.put("id", c.txId());

@@ -40,9 +40,12 @@ public final class Hub88Driver implements ProtocolDriver {
         o.put("user", c.playerId());
         if (c.token() != null) o.put("token", c.token());
         o.put("request_uuid", c.requestId());
-        o.put("game_code", "conformance-game");
+        o.put("game_code", c.gameCode());
         String path;
         switch (c.op()) {
+            case "check-session":
+                path = "user/info";
+                break;
             case "bet":
                 path = "transaction/bet";
                 o.put("currency", c.amount().currency().code());

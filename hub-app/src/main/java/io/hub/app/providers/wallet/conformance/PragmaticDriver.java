@@ -36,6 +36,12 @@ public final class PragmaticDriver implements ProtocolDriver {
         p.put("userId", c.playerId());
         String path;
         switch (c.op()) {
+            case "check-session":
+                path = "authenticate.html";
+                p.remove("userId");
+                if (c.token() != null) p.put("token", c.token());
+                p.put("gameId", c.gameCode());
+                break;
             case "bet":
                 path = "bet.html";
                 common(p, c);
@@ -52,7 +58,7 @@ public final class PragmaticDriver implements ProtocolDriver {
             case "rollback":
                 path = "refund.html";
                 p.put("reference", c.betRef());
-                p.put("gameId", "conformance-game");
+                p.put("gameId", c.gameCode());
                 p.put("roundId", c.roundId());
                 if (c.amount() != null) p.put("amount", c.amount().toDecimalString());
                 break;
@@ -67,7 +73,7 @@ public final class PragmaticDriver implements ProtocolDriver {
                 break;
             case "end-round":
                 path = "endRound.html";
-                p.put("gameId", "conformance-game");
+                p.put("gameId", c.gameCode());
                 p.put("roundId", c.roundId());
                 break;
             default:
@@ -82,7 +88,7 @@ public final class PragmaticDriver implements ProtocolDriver {
 
     private static void common(Map<String, String> p, Call c) {
         if (c.token() != null) p.put("token", c.token());
-        p.put("gameId", "conformance-game");
+        p.put("gameId", c.gameCode());
         p.put("roundId", c.roundId());
         p.put("timestamp", String.valueOf(System.currentTimeMillis()));
     }

@@ -14,13 +14,28 @@ public interface ProtocolDriver {
     /**
      * A canonical provider call.
      *
-     * @param op       bet, win, rollback, promo, end-round
+     * @param op       bet, win, rollback, promo, end-round, check-session (Hub88 {@code user/info}, Pragmatic
+     *                 {@code authenticate.html}; Evolution's {@code check} rotates the sid and is not rendered)
      * @param betRef   the bet a win/rollback refers to
      * @param amount   stake, win, promo amount, or the rollback's claimed amount (may be null)
+     * @param gameCode the provider's game code the call names (Hub88 {@code game_code}, PP {@code gameId}, Evolution
+     *                 {@code game.details.table.id}); {@link #DEFAULT_GAME} when not given
      */
     record Call(String op, String providerId, String playerId, String token, String txId, String betRef, String roundId,
-                Money amount, boolean roundClosed, String requestId) {
+                Money amount, boolean roundClosed, String requestId, String gameCode) {
+        public Call {
+            if (gameCode == null) gameCode = DEFAULT_GAME;
+        }
+
+        /** A call naming {@link #DEFAULT_GAME}. */
+        public Call(String op, String providerId, String playerId, String token, String txId, String betRef, String roundId,
+                    Money amount, boolean roundClosed, String requestId) {
+            this(op, providerId, playerId, token, txId, betRef, roundId, amount, roundClosed, requestId, DEFAULT_GAME);
+        }
     }
+
+    /** The game code of calls that name none: the kit's own (listed only where an operator lists it). */
+    String DEFAULT_GAME = "conformance-game";
 
     /** The request, or null when the protocol has no such call (e.g. Hub88 has no round-end call). */
     ProviderCallback render(Call call);
