@@ -14,6 +14,7 @@ import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>Exchange in: body = the exact bytes received (read from the servlet input stream, never through a message
  * converter or {@code getParameter}, so verification sees the signed bytes); headers = every HTTP request header
  * (a {@code String}, or a {@code List<String>} when repeated) plus {@code endpointId} = the path's id. Answer: the
- * route's {@code CamelHttpResponseCode} and JSON body, {@code Content-Type: application/json}. A failure inside Camel
+ * route's {@code CamelHttpResponseCode} and JSON body, {@code Content-Type: application/json}. A body larger than
+ * {@code hub.webhooks.max-body-bytes} (256 KiB; vendor events are a few KiB) is answered 413 {@code PAYLOAD_TOO_LARGE}
+ * without being read whole, verified or stored. A failure inside Camel
  * itself (not the intake, which the route answers with 503) is answered 503 too, so the sender retries.
  */
 @RestController
@@ -43,8 +46,11 @@ public class WebhookHttpController {
     private volatile Endpoint payments;
     private volatile Endpoint kyc;
 
-    public WebhookHttpController(ProducerTemplate camel) {
+    private final int maxBodyBytes;
+
+    public WebhookHttpController(ProducerTemplate camel, @Value("${hub.webhooks.max-body-bytes:262144}") int maxBodyBytes) {
         this.camel = camel;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @PostMapping("/webhooks/payments/{endpointId}")
@@ -60,10 +66,13 @@ public class WebhookHttpController {
     }
 
     private ResponseEntity<String> deliver(Endpoint endpoint, String endpointId, HttpServletRequest request) throws IOException {
+        // a body larger than any vendor event is refused before it is read whole (and before any verification work)
+        if (request.getContentLengthLong() > maxBodyBytes) return tooLarge();
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readAllBytes();
+            body = in.readNBytes(maxBodyBytes + 1);
         }
+        if (body.length > maxBodyBytes) return tooLarge();
         Exchange exchange = endpoint.createExchange(ExchangePattern.InOut);
         Message m = exchange.getMessage();
         for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements(); ) {
@@ -89,6 +98,11 @@ public class WebhookHttpController {
             return json(503, "{\"error\":\"UNAVAILABLE\",\"message\":\"the event could not be stored; retry\"}");
         }
         return json(status, done.getMessage().getBody(String.class));
+    }
+
+    private ResponseEntity<String> tooLarge() {
+        return json(413, "{\"error\":\"PAYLOAD_TOO_LARGE\",\"message\":\"the body is larger than " + maxBodyBytes
+                + " bytes; nothing was stored\"}");
     }
 
     private static ResponseEntity<String> json(int status, String body) {

@@ -136,4 +136,26 @@ class WebhookIntakeTest extends PaymentsTestSupport {
         assertThat(listed.findValuesAsText("eventId")).contains(msgId);
         assertLedgerBalanced();
     }
+
+    @Test
+    void a_body_larger_than_the_limit_is_refused_413_before_verification_and_stores_nothing_even_when_validly_signed() throws Exception {
+        String msgId = "msg_" + UUID.randomUUID();
+        String payload = "{\"type\":\"payment.succeeded\",\"timestamp\":\"" + Instant.now() + "\",\"data\":{\"id\":\"pay_x\",\"pad\":\""
+                + "x".repeat(300 * 1024) + "\"}}";
+        HttpResponse<String> r = sendStandard(msgId, payload);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(413);
+        assertThat(json(r.body()).get("error").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+
+        // the same without a Content-Length (chunked): cut off after the limit while reading
+        long ts = Instant.now().getEpochSecond();
+        String sig = new Webhook(simpaySecret()).sign(msgId, ts, payload);
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/webhooks/payments/simpay"))
+                .header("Content-Type", "application/json").header("webhook-id", msgId).header("webhook-timestamp", Long.toString(ts))
+                .header("webhook-signature", sig)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))).build();
+        HttpResponse<String> r2 = http.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertThat(r2.statusCode()).as(r2.body()).isEqualTo(413);
+        assertThat(inboxCount("simpay", msgId)).isZero();
+    }
 }
