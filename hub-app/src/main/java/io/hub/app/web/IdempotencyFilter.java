@@ -38,8 +38,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * <ul>
  *   <li>no {@code Idempotency-Key} header → 400 {@code MISSING_FIELD} "header Idempotency-Key is required"; a key that
  *       is not 1–255 visible ASCII characters (an RFC 8941 sf-string in quotes is accepted too) → 400 {@code INVALID_MESSAGE}</li>
- *   <li>first use of (caller, key) → the request runs; its answer (status, content type, body) is stored, except a 5xx,
- *       whose record is removed so that a retry runs again</li>
+ *   <li>first use of (caller, key) → the request runs; its answer (status, content type, body) is stored, except a 5xx
+ *       or a refusal before execution (400, 404, 405, 406, 413, 415), whose record is removed so that a retry (or the
+ *       corrected request) runs again</li>
  *   <li>same key, same method, path and body → the stored answer byte for byte, with {@code Idempotent-Replayed: true}</li>
  *   <li>same key, another method, path or body → 422 {@code IDEMPOTENCY_KEY_REUSED}</li>
  *   <li>same key while the first request is still running → 409 {@code REQUEST_IN_PROGRESS} (after
@@ -47,13 +48,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * </ul>
  * The caller is the authenticated principal's name (the JWT {@code sub}); keys of different callers never meet.
  * Records older than {@link IdempotencyProperties#retention()} are deleted. The fingerprint is SHA-256 over the
- * method, the path with its query and the body bytes.
+ * method, the path with its query and the body: a JSON body in canonical form (member order and whitespace do not
+ * matter), any other body byte for byte ({@link #fingerprint(String, String, String, byte[])}).
  */
 @Component
 @Order(0) // after Spring Security's chain (order -100), so the caller is known
 public class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /**
+     * Answers to requests refused before they ran (malformed or invalid input, no such resource or method, unsupported
+     * media type, too large): not stored, so the corrected request may reuse its key (payments.md §3.4 rule 3; Stripe
+     * saves nothing when parameter validation fails). Business refusals (409, 422) ran and are stored.
+     */
+    private static final Set<Integer> NOT_EXECUTED = Set.of(400, 404, 405, 406, 413, 415);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final long CLEANUP_EVERY_MS = 600_000;
     private final JdbcTemplate jdbc;
@@ -99,7 +107,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String caller = auth.getName();
         String path = req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString());
-        byte[] fingerprint = fingerprint(req.getMethod(), path, body);
+        byte[] fingerprint = fingerprint(req.getMethod(), path, req.getContentType(), body);
         cleanupNowAndThen();
 
         int inserted = jdbc.update("INSERT INTO idempotency_record (caller, idem_key, fingerprint, method, path) VALUES (?, ?, ?, ?, ?) "
@@ -139,7 +147,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBodyRequest(req, body), wrapped);
             int status = wrapped.getStatus();
-            if (status < 500) {
+            if (status < 500 && !NOT_EXECUTED.contains(status)) {
                 jdbc.update("UPDATE idempotency_record SET status = ?, content_type = ?, response_body = ? WHERE caller = ? AND idem_key = ?",
                         status, wrapped.getContentType(), wrapped.getContentAsByteArray(), caller, key);
                 stored = true;
@@ -160,14 +168,52 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?", Timestamp.from(Instant.now().minus(props.retention())));
     }
 
-    static byte[] fingerprint(String method, String path, byte[] body) {
+    /**
+     * SHA-256 over the method, the path with its query and the body (payments.md §3.4 rule 3: "fingerprint =
+     * SHA-256(method, path, canonical body)"). A JSON body ({@code application/json} or {@code +json}) that parses
+     * strictly (one value, no duplicate names) is fingerprinted in a canonical form: object members sorted by name, no
+     * insignificant whitespace, strings and numbers exactly as sent (numbers are never read as binary floating point,
+     * so {@code 1.10} and {@code 1.1} stay different). A retry re-serialised by a client library (other member order or
+     * spacing) is then the same request. Any other body is fingerprinted byte for byte.
+     */
+    static byte[] fingerprint(String method, String path, String contentType, byte[] body) {
+        byte[] canonical = canonicalJson(contentType, body);
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            d.update(body);
+            if (canonical != null) d.update("json:".getBytes(StandardCharsets.US_ASCII));
+            d.update(canonical != null ? canonical : body);
             return d.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Byte-for-byte fingerprint (a body that is not JSON). */
+    static byte[] fingerprint(String method, String path, byte[] body) {
+        return fingerprint(method, path, null, body);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CANONICAL = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+            .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+            .build();
+
+    /** The canonical form of a JSON body, or null when the body is not JSON or does not parse strictly. */
+    static byte[] canonicalJson(String contentType, byte[] body) {
+        if (contentType == null || body.length == 0) return null;
+        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        int semi = type.indexOf(';');
+        if (semi >= 0) type = type.substring(0, semi);
+        type = type.trim();
+        if (!type.equals("application/json") && !type.endsWith("+json")) return null;
+        try {
+            return CANONICAL.writeValueAsBytes(CANONICAL.readTree(body));
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -66,7 +66,7 @@ class IdempotencyKeyTest extends HubIntegrationTest {
         String subject = jdbc.queryForObject("SELECT subject FROM app_user WHERE id = ?", String.class, p.id());
         // the first request has registered its key and is still running (no answer stored yet)
         jdbc.update("INSERT INTO idempotency_record (caller, idem_key, fingerprint, method, path) VALUES (?, ?, ?, 'POST', '/payments/deposits')",
-                subject, key, IdempotencyFilter.fingerprint("POST", "/payments/deposits", BODY.getBytes(StandardCharsets.UTF_8)));
+                subject, key, IdempotencyFilter.fingerprint("POST", "/payments/deposits", "application/json", BODY.getBytes(StandardCharsets.UTF_8)));
 
         HttpResponse<String> r = post("/payments/deposits", BODY, token, "Idempotency-Key", key);
 
@@ -80,5 +80,50 @@ class IdempotencyKeyTest extends HubIntegrationTest {
         TestPlayer p = newPlayer("EUR", "0");
         assertThat(postWithoutIdempotencyKey("/auth/login", "{\"username\":\"" + p.username() + "\",\"password\":\"" + p.password() + "\"}", null)
                 .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_retry_re_serialised_with_other_member_order_and_spacing_replays_but_another_number_spelling_is_another_request() {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String key = "k-" + UUID.randomUUID();
+
+        HttpResponse<String> first = post("/payments/deposits", BODY, token, "Idempotency-Key", key);
+        HttpResponse<String> reordered = post("/payments/deposits", "{ \"currency\" : \"EUR\",\n  \"amount\" : \"5.13\" }", token, "Idempotency-Key", key);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(reordered.statusCode()).as(reordered.body()).isEqualTo(201);
+        assertThat(reordered.body()).isEqualTo(first.body());
+        assertThat(reordered.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(deposits(p.id())).isEqualTo(1);
+        // canonical form keeps values exactly: 5.130 is not the request 5.13 was
+        assertThat(post("/payments/deposits", "{\"amount\":\"5.130\",\"currency\":\"EUR\"}", token, "Idempotency-Key", key).statusCode())
+                .isEqualTo(422);
+        assertThat(IdempotencyFilter.fingerprint("POST", "/x", "application/json", "{\"a\":1.10}".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(IdempotencyFilter.fingerprint("POST", "/x", "application/json", "{\"a\":1.1}".getBytes(StandardCharsets.UTF_8)));
+        // a body with a duplicate member name is not canonicalised: compared byte for byte
+        assertThat(IdempotencyFilter.canonicalJson("application/json", "{\"a\":1,\"a\":2}".getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
+    void a_request_refused_as_invalid_is_not_stored_so_the_corrected_request_may_reuse_its_key() {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String key = "k-" + UUID.randomUUID();
+
+        HttpResponse<String> invalid = post("/payments/deposits", "{\"amount\":\"5.131\",\"currency\":\"EUR\"}", token, "Idempotency-Key", key);
+        HttpResponse<String> corrected = post("/payments/deposits", BODY, token, "Idempotency-Key", key);
+
+        assertThat(invalid.statusCode()).as(invalid.body()).isEqualTo(400);
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        assertThat(corrected.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(deposits(p.id())).isEqualTo(1);
+        // and a request that ran and was refused for a business reason is stored (same key, same body: same answer)
+        String wkey = "w-" + UUID.randomUUID();
+        HttpResponse<String> refused = post("/payments/withdrawals", "{\"amount\":\"99999.00\",\"currency\":\"EUR\"}", token, "Idempotency-Key", wkey);
+        HttpResponse<String> replay = post("/payments/withdrawals", "{\"amount\":\"99999.00\",\"currency\":\"EUR\"}", token, "Idempotency-Key", wkey);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(replay.statusCode()).isEqualTo(422);
+        assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
     }
 }
