@@ -51,7 +51,61 @@ public class RestErrorHandler {
     @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
             MissingServletRequestParameterException.class})
     public ResponseEntity<ApiError> unreadable(Exception e) {
-        return ResponseEntity.badRequest().body(new ApiError(RejectionCode.INVALID_MESSAGE.name(), "the request could not be read"));
+        return ResponseEntity.badRequest().body(new ApiError(RejectionCode.INVALID_MESSAGE.name(), unreadableMessage(e)));
+    }
+
+    /**
+     * What the caller must fix, without the hub's internals: the parameter or the JSON field (path like
+     * {@code currencies[0]}) that could not be read, and our own validation message when a value was refused by the
+     * hub's types (their {@link IllegalArgumentException} messages are written for callers); a duplicate member name
+     * is named. Anything else: "the request body is not valid JSON for this endpoint".
+     */
+    static String unreadableMessage(Exception e) {
+        if (e instanceof MethodArgumentTypeMismatchException m) {
+            Class<?> type = m.getRequiredType();
+            return "parameter '" + m.getName() + "' is not a valid " + (type == null ? "value" : type.getSimpleName());
+        }
+        if (e instanceof MissingServletRequestParameterException m) return "parameter '" + m.getParameterName() + "' is required";
+        String path = null;
+        String reason = null;
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 10; t = t.getCause(), depth++) {
+            if (path == null) path = jsonPath(t);
+            String msg = t.getMessage();
+            if (msg != null && msg.startsWith("Duplicate Object property") || msg != null && msg.startsWith("Duplicate field")) {
+                int q1 = msg.indexOf('"');
+                int q2 = q1 < 0 ? -1 : msg.indexOf('"', q1 + 1);
+                reason = q2 > q1 ? "duplicate member " + msg.substring(q1, q2 + 1) : "duplicate member name";
+            } else if (t instanceof IllegalArgumentException && msg != null && !t.getClass().getName().startsWith("tools.jackson")
+                    && !t.getClass().getName().startsWith("com.fasterxml")) {
+                reason = msg;
+            }
+            if (t.getCause() == t) break;
+        }
+        if (e instanceof HttpMessageNotReadableException && e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")) {
+            return "a JSON request body is required";
+        }
+        if (path != null && !path.isEmpty()) return "field '" + path + "': " + (reason != null ? reason : "missing, of the wrong type or not an allowed value");
+        if (reason != null) return reason;
+        return "the request body is not valid JSON for this endpoint";
+    }
+
+    /** The JSON path of a Jackson 3 or Jackson 2 mapping exception ({@code a.b[0]}), or null. */
+    private static String jsonPath(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        if (t instanceof tools.jackson.databind.DatabindException d) {
+            for (tools.jackson.core.JacksonException.Reference r : d.getPath()) append(sb, r.getPropertyName(), r.getIndex());
+        } else if (t instanceof com.fasterxml.jackson.databind.JsonMappingException j) {
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : j.getPath()) append(sb, r.getFieldName(), r.getIndex());
+        } else {
+            return null;
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String name, int index) {
+        if (name != null) sb.append(sb.length() == 0 ? "" : ".").append(name);
+        else if (index >= 0) sb.append('[').append(index).append(']');
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
