@@ -27,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * carries the deposit id as its idempotency key; webhooks then drive the state machine of
  * {@link PaymentStateMachines#deposit}; only a success credits the player, once (ledger key
  * {@code deposit:<id>:credit}); refunds and chargebacks post their own transactions. A deposit whose gateway call had
- * an unknown outcome stays PENDING and is sent again later with the same key ({@link #resumeUnsubmitted}).
+ * an unknown outcome stays PENDING and is sent again later with the same key ({@link #resumeUnsubmitted}). An event
+ * whose amount is in another currency than the deposit's is parked for an operator (CURRENCY_MISMATCH): nothing is
+ * converted or rounded.
  */
 @Service
 public class DepositService {
@@ -136,7 +138,8 @@ public class DepositService {
             jdbc.update("UPDATE deposit SET psp_reference = ? WHERE id = ? AND psp_reference IS NULL", event.reference().get(), d.id());
         }
         if (event.amount().isPresent() && !event.amount().get().currency().code().equals(d.currency())) {
-            return Optional.of(InboxOutcome.ignored("currency " + event.amount().get().currency() + " does not match deposit " + d.id()));
+            throw new PermanentInboxFailure("CURRENCY_MISMATCH", "event " + event.eventId() + " is in " + event.amount().get().currency()
+                    + ", deposit " + d.id() + " in " + d.currency());
         }
         Decision decision = PaymentStateMachines.deposit(DepositState.valueOf(d.status()), status);
         switch (decision.kind()) {

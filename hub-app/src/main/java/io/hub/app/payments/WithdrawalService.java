@@ -43,9 +43,11 @@ public class WithdrawalService {
     private final WebhookEndpoints endpoints;
     private final PaymentsProperties props;
     private final KycService kyc;
+    private final PaymentsAudit audit;
 
     public WithdrawalService(JdbcTemplate jdbc, TransactionTemplate tx, PaymentLedger ledger, PaymentEvents events, GatewayClient gateway,
-                             WebhookEndpoints endpoints, PaymentsProperties props, KycService kyc) {
+                             WebhookEndpoints endpoints, PaymentsProperties props, KycService kyc, PaymentsAudit audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
@@ -178,6 +180,8 @@ public class WithdrawalService {
             }
             jdbc.update("UPDATE withdrawal SET status = 'REQUESTED', decided_by = ?, updated_at = clock_timestamp() WHERE id = ?", operator, id);
             events.withdrawal(id, w.playerId(), "REQUESTED", "ON_HOLD", w.amount().toDecimalString(), w.currency(), w.holdReason(), w.gatewayId());
+            audit.record(operator, "WITHDRAWAL_APPROVED", "withdrawal:" + id, PaymentsAudit.fields("status", "ON_HOLD", "holdReason", w.holdReason()),
+                    PaymentsAudit.fields("status", "REQUESTED"));
         });
         submit(id);
         return find(id).orElseThrow();
@@ -189,6 +193,8 @@ public class WithdrawalService {
             Withdrawal w = lock(id);
             if (!"ON_HOLD".equals(w.status())) throw new PaymentProblem(409, "INVALID_STATE", "withdrawal is " + w.status() + ", not ON_HOLD");
             release(w, "REJECTED", operator);
+            audit.record(operator, "WITHDRAWAL_REJECTED", "withdrawal:" + id, PaymentsAudit.fields("status", "ON_HOLD", "holdReason", w.holdReason()),
+                    PaymentsAudit.fields("status", "REJECTED"));
         });
         return find(id).orElseThrow();
     }
