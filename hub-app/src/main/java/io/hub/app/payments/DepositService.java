@@ -30,6 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * an unknown outcome stays PENDING and is sent again later with the same key ({@link #resumeUnsubmitted}). An event
  * whose amount is in another currency than the deposit's is parked for an operator (CURRENCY_MISMATCH): nothing is
  * converted or rounded.
+ *
+ * <p>Money the PSP takes back (payments.md §5.2): a refund or chargeback debits the player's cash what it holds and
+ * puts the rest on the player's receivable ({@link PaymentLedger#debitPlayer}); while anything is owed the player may
+ * not bet or withdraw ({@link KycService#mayWager}, {@link WithdrawalService#request}) and requested withdrawals not
+ * yet submitted wait ON_HOLD (RECEIVABLE_OUTSTANDING). A reversal pays the receivable first
+ * ({@link PaymentLedger#creditPlayer}); a later deposit's credit is followed, in the same database transaction, by its
+ * own RECEIVABLE_REPAID transaction ({@code deposit:<id>:receivable}) of up to its amount.
  */
 @Service
 public class DepositService {
@@ -42,8 +49,13 @@ public class DepositService {
     private final WebhookEndpoints endpoints;
     private final PaymentsProperties props;
 
+    private final KycService kyc;
+    private final WithdrawalService withdrawals;
+
     public DepositService(JdbcTemplate jdbc, TransactionTemplate tx, PaymentLedger ledger, PaymentEvents events, GatewayClient gateway,
-                          WebhookEndpoints endpoints, PaymentsProperties props) {
+                          WebhookEndpoints endpoints, PaymentsProperties props, KycService kyc, WithdrawalService withdrawals) {
+        this.kyc = kyc;
+        this.withdrawals = withdrawals;
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
@@ -158,33 +170,45 @@ public class DepositService {
 
     private String post(Deposit d, PaymentStateMachines.Posting posting, VerifiedWebhook event) {
         if (posting == PaymentStateMachines.Posting.NONE) return "";
-        PlayerAccounts acc = ledger.player(d.playerId());
-        var clearing = ledger.clearing(acc);
+        CurrencyUnit cur = CurrencyUnit.of(d.currency());
         Map<String, Object> meta = Map.of("depositId", d.id().toString(), "eventId", event.eventId());
         switch (posting) {
-            case CREDIT_DEPOSIT:
-                ledger.transfer("DEPOSIT", "deposit:" + d.id() + ":credit", d.playerId(), clearing, acc.cash(), d.amountMinor(), null, null, meta);
-                return "; credited " + d.amount().toDecimalString();
-            case CREDIT_REINSTATED:
-                ledger.transfer("DEPOSIT_REINSTATED", "deposit:" + d.id() + ":reinstated", d.playerId(), clearing, acc.cash(), d.amountMinor(), null, null, meta);
-                return "; re-credited " + d.amount().toDecimalString();
-            case DEBIT_REFUND:
+            case CREDIT_DEPOSIT: {
+                PlayerAccounts acc = ledger.player(d.playerId());
+                ledger.transfer("DEPOSIT", "deposit:" + d.id() + ":credit", d.playerId(), ledger.clearing(acc), acc.cash(), d.amountMinor(), null, null, meta);
+                long repaid = ledger.repayReceivable("deposit:" + d.id() + ":receivable", d.playerId(), d.amountMinor(), meta);
+                if (repaid > 0) kyc.forgetAfterCommit(d.playerId());
+                return "; credited " + d.amount().toDecimalString()
+                        + (repaid > 0 ? "; repaid " + Money.ofMinor(repaid, cur).toDecimalString() + " owed" : "");
+            }
+            case CREDIT_REINSTATED: {
+                PaymentLedger.Credit credit = ledger.creditPlayer("DEPOSIT_REINSTATED", "deposit:" + d.id() + ":reinstated", d.playerId(), d.amountMinor(), meta);
+                if (credit.toReceivableMinor() > 0) kyc.forgetAfterCommit(d.playerId());
+                return "; re-credited " + d.amount().toDecimalString()
+                        + (credit.toReceivableMinor() > 0 ? " (" + Money.ofMinor(credit.toReceivableMinor(), cur).toDecimalString() + " against what was owed)" : "");
+            }
+            case DEBIT_REFUND: {
+                long wanted = Math.min(event.amount().map(Money::amountMinor).filter(a -> a > 0).orElse(d.amountMinor()), d.amountMinor());
+                PaymentLedger.Debit debit = ledger.debitPlayer("DEPOSIT_REFUNDED", "deposit:" + d.id() + ":refund", d.playerId(), wanted, meta);
+                return "; refunded " + Money.ofMinor(wanted, cur).toDecimalString() + shortfall(debit, cur, d.playerId());
+            }
             case DEBIT_CHARGEBACK: {
-                long wanted = posting == PaymentStateMachines.Posting.DEBIT_REFUND
-                        ? Math.min(event.amount().map(Money::amountMinor).filter(a -> a > 0).orElse(d.amountMinor()), d.amountMinor())
-                        : d.amountMinor();
-                // the player's cash never goes negative: debit what is there, report the shortfall for collection
-                long debit = Math.min(wanted, ledger.cash(acc));
-                String reason = posting == PaymentStateMachines.Posting.DEBIT_REFUND ? "DEPOSIT_REFUNDED" : "DEPOSIT_CHARGED_BACK";
-                String step = posting == PaymentStateMachines.Posting.DEBIT_REFUND ? ":refund" : ":chargeback";
-                if (debit > 0) ledger.transfer(reason, "deposit:" + d.id() + step, d.playerId(), acc.cash(), clearing, debit, null, null,
-                        Map.of("depositId", d.id().toString(), "eventId", event.eventId(), "shortfallMinor", wanted - debit));
-                return "; debited " + Money.ofMinor(debit, CurrencyUnit.of(d.currency())).toDecimalString()
-                        + (wanted > debit ? " (shortfall " + Money.ofMinor(wanted - debit, CurrencyUnit.of(d.currency())).toDecimalString() + ")" : "");
+                PaymentLedger.Debit debit = ledger.debitPlayer("DEPOSIT_CHARGED_BACK", "deposit:" + d.id() + ":chargeback", d.playerId(), d.amountMinor(), meta);
+                return "; charged back " + d.amount().toDecimalString() + shortfall(debit, cur, d.playerId());
             }
             default:
                 throw new IllegalStateException("not a deposit posting: " + posting);
         }
+    }
+
+    /** After a debit: what became owed, and its consequences (withdrawals not yet submitted wait, the bet gate refreshes). */
+    private String shortfall(PaymentLedger.Debit debit, CurrencyUnit cur, UUID playerId) {
+        if (debit.toReceivableMinor() == 0) return "";
+        int held = withdrawals.holdRequested(playerId, "RECEIVABLE_OUTSTANDING");
+        kyc.forgetAfterCommit(playerId);
+        return " (" + Money.ofMinor(debit.fromCashMinor(), cur).toDecimalString() + " from cash, "
+                + Money.ofMinor(debit.toReceivableMinor(), cur).toDecimalString() + " now owed by the player"
+                + (held > 0 ? "; " + held + " requested withdrawal(s) put on hold" : "") + ")";
     }
 
     /** By {@code metadata.depositId} (set by the hub on the gateway payment), else by the gateway's payment id; locked. */
