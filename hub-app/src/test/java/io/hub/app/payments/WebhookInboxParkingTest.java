@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WebhookInboxParkingTest extends PaymentsTestSupport {
     @Autowired
     MeterRegistry meters;
-    @Autowired
-    InboxParking parking;
 
     /** Stores an event as the intake would, but with {@code attributes} as given (the poison). */
     long storeEvent(String eventId, String reference, long amountMinor, String attributesJson) {
@@ -35,16 +33,16 @@ class WebhookInboxParkingTest extends PaymentsTestSupport {
         return jdbc.queryForMap("SELECT state, attempts, failures, last_error, parked_at, outcome FROM webhook_inbox WHERE id = ?", id);
     }
 
-    double parkings(String cause) {
-        return meters.get("hub.payments.inbox.parkings").tag("cause", cause).counter().count();
-    }
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate tx;
+    @Autowired
+    PaymentsAudit audit;
 
     @Test
     void a_poison_event_is_parked_after_max_attempts_with_its_last_error_and_an_operator_retry_processes_it_once_fixed() {
         TestPlayer p = newPlayer("EUR", "0");
         String token = login(p.username(), p.password()).accessToken();
         String depositId = deposit(token, "25.13").get("depositId").asText();
-        double parkedBefore = parkings("attempts");
 
         // attributes that are not a JSON object: reading the event throws ClassCastException, neither transient nor known
         long id = storeEvent("poison-" + UUID.randomUUID(), "pay_" + depositId, 2_513, "[]");
@@ -58,10 +56,6 @@ class WebhookInboxParkingTest extends PaymentsTestSupport {
         assertThat(row.get("outcome")).isEqualTo("parked after 3 failed attempts");
         assertThat(depositStatus(depositId)).isEqualTo("PENDING");
         assertThat(cashMinor(p.id())).isZero();
-        assertThat(parkings("attempts")).isEqualTo(parkedBefore + 1);
-        parking.refreshParked();
-        assertThat(meters.get("hub.payments.inbox.parked").gauge().value())
-                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM webhook_inbox WHERE state = 'PARKED'", Long.class).doubleValue());
         // a parked event stays parked: nothing picks it up again
         long attempts = ((Number) inboxRow(id).get("attempts")).longValue();
 
@@ -121,7 +115,6 @@ class WebhookInboxParkingTest extends PaymentsTestSupport {
         TestPlayer p = newPlayer("EUR", "0");
         String token = login(p.username(), p.password()).accessToken();
         String depositId = deposit(token, "31.13").get("depositId").asText();
-        double before = parkings("permanent");
         // the success of an EUR deposit reported in USD: nothing is converted or rounded, the event waits for an operator
         String msgId = "msg_" + UUID.randomUUID();
         String usd = paymentEvent("payment.succeeded", "pay_" + depositId, null, 3_113, depositId).replace("\"EUR\"", "\"USD\"");
@@ -135,10 +128,55 @@ class WebhookInboxParkingTest extends PaymentsTestSupport {
         assertThat(row.get("outcome")).isEqualTo("parked: permanent failure");
         assertThat(row.get("last_error")).isEqualTo("PermanentInboxFailure: CURRENCY_MISMATCH: event " + msgId + " is in USD, deposit "
                 + depositId + " in EUR");
-        assertThat(parkings("permanent")).isEqualTo(before + 1);
         assertThat(depositStatus(depositId)).isEqualTo("PENDING");
         assertThat(cashMinor(p.id())).isZero();
         assertLedgerBalanced();
+    }
+
+    /**
+     * The parking metrics, on an InboxParking of its own (its own registry and a one-hour retry delay): in the test JVM
+     * other cached hub contexts process the same inbox, so the shared bean's counters may count another node's parking.
+     */
+    @Test
+    void parkings_are_counted_by_cause_and_the_gauge_counts_the_parked_events() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        PaymentsProperties slow = new PaymentsProperties("simpay", Duration.ofSeconds(300), Map.of(), Map.of(), paymentsProperties.kyc(),
+                Map.of(), new PaymentsProperties.Inbox(100, 100, Duration.ofHours(1), Duration.ofHours(2), Duration.ofSeconds(1), 3, 5000),
+                paymentsProperties.gatewayCall(), paymentsProperties.withdrawalHoldTimeout());
+        InboxParking own = new InboxParking(jdbc, tx, slow, audit, registry);
+        // stored as DEFERRED until tomorrow: no inbox route picks them up, only the calls below touch them
+        long counted = storeEvent("count-" + UUID.randomUUID(), "pay_none", 100, "{}");
+        long permanent = storeEvent("perm-" + UUID.randomUUID(), "pay_none", 100, "{}");
+        jdbc.update("UPDATE webhook_inbox SET state = 'DEFERRED', next_attempt_at = clock_timestamp() + interval '1 day' WHERE id IN (?, ?)",
+                counted, permanent);
+
+        own.failed(counted, new ClassCastException("one"));
+        own.failed(counted, new ClassCastException("two"));
+        own.failed(counted, new org.springframework.dao.CannotAcquireLockException("deadlock detected")); // transient: not counted
+        assertThat(inboxRow(counted).get("state")).isEqualTo("RECEIVED");
+        assertThat(inboxRow(counted).get("failures")).isEqualTo(2);
+        assertThat(inboxRow(counted).get("last_error")).isEqualTo("CannotAcquireLockException: deadlock detected");
+        assertThat(jdbc.queryForObject("SELECT next_attempt_at > clock_timestamp() + interval '50 minutes' FROM webhook_inbox WHERE id = ?",
+                Boolean.class, counted)).isTrue();
+        own.failed(counted, new ClassCastException("three"));
+        own.failed(permanent, new PermanentInboxFailure("REFUND_EXCEEDS_DEPOSIT", "x"));
+
+        assertThat(inboxRow(counted).get("state")).isEqualTo("PARKED");
+        assertThat(inboxRow(counted).get("failures")).isEqualTo(3);
+        assertThat(inboxRow(counted).get("last_error")).isEqualTo("ClassCastException: three");
+        assertThat(inboxRow(permanent).get("state")).isEqualTo("PARKED");
+        assertThat(inboxRow(permanent).get("failures")).isEqualTo(1);
+        assertThat(registry.get("hub.payments.inbox.parkings").tag("cause", "attempts").counter().count()).isEqualTo(1.0);
+        assertThat(registry.get("hub.payments.inbox.parkings").tag("cause", "permanent").counter().count()).isEqualTo(1.0);
+        own.refreshParked();
+        assertThat(registry.get("hub.payments.inbox.parked").gauge().value())
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM webhook_inbox WHERE state = 'PARKED'", Long.class).doubleValue());
+        // the hub's own gauge is registered under the same name
+        assertThat(meters.get("hub.payments.inbox.parked").gauge()).isNotNull();
+        // a failure reported for an event that is no longer active (parked, processed) changes nothing
+        own.failed(permanent, new ClassCastException("late"));
+        assertThat(inboxRow(permanent).get("failures")).isEqualTo(1);
+        assertThat(registry.get("hub.payments.inbox.parkings").tag("cause", "attempts").counter().count()).isEqualTo(1.0);
     }
 
     @Test
