@@ -25,6 +25,7 @@ public class AccountDirectory {
     private final int shards;
     private final Map<String, AccountRef> systemAccounts = new ConcurrentHashMap<>();
     private final Map<UUID, PlayerAccounts> playerAccounts = new ConcurrentHashMap<>();
+    private final Map<String, AccountRef> receivables = new ConcurrentHashMap<>();
 
     public AccountDirectory(JdbcTemplate jdbc, @Value("${hub.ledger.system-account-shards:16}") int shards) {
         this.jdbc = jdbc;
@@ -66,6 +67,53 @@ public class AccountDirectory {
         PlayerAccounts pa = new PlayerAccounts(playerId, cash.currency(), cash, held);
         playerAccounts.put(playerId, pa);
         return Optional.of(pa);
+    }
+
+    /**
+     * The player's receivable in {@code currency} ({@link AccountType#PLAYER_RECEIVABLE}), opened with a zero balance
+     * if the player has none yet, in the caller's transaction (a concurrent opener waits on the unique index
+     * {@code account_one_per_player} and then finds this one). Cached once that transaction has committed.
+     */
+    public AccountRef openReceivable(UUID playerId, String currency) {
+        Optional<AccountRef> existing = receivable(playerId, currency);
+        if (existing.isPresent()) return existing.get();
+        jdbc.update("INSERT INTO account (type, currency, owner_id, balance_minor) VALUES ('PLAYER_RECEIVABLE', ?, ?, 0) "
+                + "ON CONFLICT (owner_id, type, currency) WHERE owner_id IS NOT NULL DO NOTHING", currency, playerId);
+        long id = jdbc.queryForObject("SELECT id FROM account WHERE owner_id = ? AND type = 'PLAYER_RECEIVABLE' AND currency = ?",
+                Long.class, playerId, currency);
+        AccountRef ref = new AccountRef(id, AccountType.PLAYER_RECEIVABLE, currency);
+        String cacheKey = playerId + "/" + currency;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    receivables.putIfAbsent(cacheKey, ref);
+                }
+            });
+        } else {
+            receivables.putIfAbsent(cacheKey, ref);
+        }
+        return ref;
+    }
+
+    /** The player's receivable in {@code currency}, empty if none was ever opened (the player never owed anything). */
+    public Optional<AccountRef> receivable(UUID playerId, String currency) {
+        String cacheKey = playerId + "/" + currency;
+        AccountRef cached = receivables.get(cacheKey);
+        if (cached != null) return Optional.of(cached);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM account WHERE owner_id = ? AND type = 'PLAYER_RECEIVABLE' AND currency = ?",
+                Long.class, playerId, currency);
+        return ids.isEmpty() ? Optional.empty() : Optional.of(new AccountRef(ids.get(0), AccountType.PLAYER_RECEIVABLE, currency));
+    }
+
+    /**
+     * What the player owes the hub in minor units, all currencies together (a player has one wallet currency): minus
+     * the receivable balances, 0 when there is none. Not locked: for gates, not for amounts (see {@link Ledger#lockBalances}).
+     */
+    public long owedMinor(UUID playerId) {
+        Long owed = jdbc.queryForObject("SELECT coalesce(-sum(balance_minor), 0) FROM account WHERE owner_id = ? AND type = 'PLAYER_RECEIVABLE'",
+                Long.class, playerId);
+        return owed == null ? 0 : owed;
     }
 
     /** The shard of a system account type that this player's postings use. */

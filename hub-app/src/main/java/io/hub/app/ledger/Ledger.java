@@ -45,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the first one's stored result; system accounts (house shards, clearing) are never locked or updated, so
  * there is no hot row on the write path.
  *
- * <p>Errors: {@link RejectedException} INSUFFICIENT_FUNDS when a player's cash would go negative;
+ * <p>Errors: {@link RejectedException} INSUFFICIENT_FUNDS when a player's cash would go negative (an
+ * {@link IllegalStateException} when a held account would go negative or a receivable positive, see
+ * {@link AccountType#allows});
  * {@link IdempotencyConflictException} for a reused key with a different request; {@link HoldNotPendingException}
  * when resolving a hold that is not pending. Each leaves the database unchanged.
  */
@@ -113,7 +115,8 @@ public class Ledger {
             });
         }
 
-        // 2. funds: no player account may go negative (pending holds already sit in PLAYER_HELD). A refused command
+        // 2. funds: no player cash or held account may go negative, no receivable positive (AccountType.allows; pending
+        //    holds already sit in PLAYER_HELD). A refused command
         //    may still be the replay of one that was applied when the funds were there: answer that first.
         Map<Long, LedgerResult.Balance> after = new LinkedHashMap<>();
         RuntimeException refusal = null;
@@ -126,10 +129,13 @@ public class Ledger {
             } catch (ArithmeticException e) {
                 throw new RejectedException(RejectionCode.INVALID_AMOUNT, "the balance would exceed the largest amount the ledger holds");
             }
-            if (next < 0 && refusal == null) {
+            if (refusal == null) {
                 AccountType type = typeOf(cmd, d.getKey());
-                refusal = type == AccountType.PLAYER_CASH ? new RejectedException(RejectionCode.INSUFFICIENT_FUNDS)
-                        : new IllegalStateException("account " + d.getKey() + " (" + type + ") would go negative");
+                if (!type.allows(next)) {
+                    refusal = type == AccountType.PLAYER_CASH ? new RejectedException(RejectionCode.INSUFFICIENT_FUNDS)
+                            : new IllegalStateException("account " + d.getKey() + " (" + type + ") would go "
+                            + (next < 0 ? "negative" : "positive") + ": " + next);
+                }
             }
             after.put(d.getKey(), new LedgerResult.Balance(d.getKey(), next, cur[1] + 1));
         }
@@ -234,6 +240,39 @@ public class Ledger {
         MDC.put("txId", id.toString());
         log.debug("applied {} {} key={}", cmd.reason(), id, cmd.key());
         return new LedgerResult.Applied(id, storedText[0], Map.copyOf(after), resultObject);
+    }
+
+    /**
+     * Locks these player (tracked) accounts for the rest of the caller's database transaction, in ascending id order (the
+     * order every command locks in, so no deadlock), and returns their balances. A caller that must decide amounts
+     * from balances (a chargeback splits its debit between cash and the receivable) reads them here, and the commands
+     * it then applies in the same transaction reuse these locks, so nothing can change in between.
+     *
+     * @return balance in minor units by account id
+     * @throws IllegalStateException outside a transaction, or for a system account
+     */
+    public Map<Long, Long> lockBalances(java.util.Collection<AccountRef> players) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) throw new IllegalStateException("lockBalances needs a transaction");
+        Map<Long, long[]> lockedBefore = lockedInThisTransaction();
+        Map<Long, Long> out = new TreeMap<>();
+        List<Long> toLock = new ArrayList<>();
+        for (AccountRef a : players) {
+            if (!a.type().tracked()) throw new IllegalStateException(a.type() + " is not a player account");
+            long[] known = lockedBefore.get(a.id());
+            if (known != null) out.put(a.id(), known[0]);
+            else if (!toLock.contains(a.id())) toLock.add(a.id());
+        }
+        if (!toLock.isEmpty()) {
+            jdbc.query(con -> {
+                var ps = con.prepareStatement("SELECT id, balance_minor, balance_version FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE");
+                ps.setArray(1, con.createArrayOf("bigint", toLock.toArray()));
+                return ps;
+            }, rs -> {
+                lockedBefore.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                out.put(rs.getLong(1), rs.getLong(2));
+            });
+        }
+        return out;
     }
 
     /** A companion value to bind as JSON. */

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Verifies every ledger invariant from the stored data (a trial balance), independent of the constraints that
  * should already have enforced them: each transaction's postings sum to zero with at least two postings; per
  * currency all postings sum to zero; every cached balance equals the sum of its account's postings; no player
- * account is negative; no idempotency key appears twice; every pending hold is unresolved and every
+ * cash or held account is negative and no player receivable positive; no idempotency key appears twice; every pending hold is unresolved and every
  * unresolved hold is pending.
  */
 @Component
@@ -51,6 +51,10 @@ public class LedgerCheck {
                         + "JOIN (SELECT account_id, sum(amount_minor) AS s FROM posting GROUP BY account_id) p ON p.account_id = a.id "
                         + "WHERE a.type IN ('PLAYER_CASH', 'PLAYER_HELD') AND (p.s < 0 OR a.balance_minor < 0) LIMIT 100",
                 rs -> { problems.add("player account " + rs.getLong(1) + " (" + rs.getString(2) + ") is negative: " + rs.getLong(3)); });
+        jdbc.query("SELECT a.id, coalesce(p.s, 0) FROM account a "
+                        + "JOIN (SELECT account_id, sum(amount_minor) AS s FROM posting GROUP BY account_id) p ON p.account_id = a.id "
+                        + "WHERE a.type = 'PLAYER_RECEIVABLE' AND (p.s > 0 OR a.balance_minor > 0) LIMIT 100",
+                rs -> { problems.add("player receivable " + rs.getLong(1) + " is positive (more collected than owed): " + rs.getLong(2)); });
         jdbc.query("SELECT source, scope, external_id, count(*) FROM ledger_transaction GROUP BY source, scope, external_id HAVING count(*) > 1 LIMIT 100",
                 rs -> { problems.add("idempotency key (" + rs.getString(1) + ", " + rs.getString(2) + ", " + rs.getString(3) + ") used " + rs.getLong(4) + " times"); });
         jdbc.query("SELECT h.hold_id FROM pending_hold h JOIN ledger_transaction r ON r.resolves_hold = h.hold_id LIMIT 100",

@@ -100,8 +100,11 @@ public class SpinService implements LobbyPort {
         InHouseGame game = games.inHouseGame(spin.gameId()).orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_GAME));
         User user = users.byId(spin.playerId()).orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_PLAYER));
         if (!"ACTIVE".equals(users.status(user.id()))) throw new RejectedException(RejectionCode.PLAYER_BLOCKED);
-        // a KYC rejection (also after an approval) blocks new bets (payments.md §5.3, §7 #15)
-        if (!kyc.mayWager(user.id())) throw new RejectedException(RejectionCode.PLAYER_BLOCKED, "identity verification was rejected: no new bets");
+        // a KYC rejection (also after an approval) blocks new bets (payments.md §5.3, §7 #15), as does money owed to the hub
+        // after a chargeback (§5.2 "lock account")
+        if (!kyc.mayWager(user.id())) {
+            throw new RejectedException(RejectionCode.PLAYER_BLOCKED, "no new bets: identity verification rejected, or money owed from a chargeback");
+        }
         CurrencyUnit currency = CurrencyUnit.of(user.currency());
         Money bet;
         try {

@@ -7,6 +7,7 @@ import io.hub.app.payments.PaymentStateMachines.DepositState;
 import io.hub.contracts.money.CurrencyUnit;
 import io.hub.contracts.money.Money;
 import io.hub.contracts.payments.PaymentStatus;
+import io.hub.contracts.payments.RefundAmount;
 import io.hub.contracts.payments.VerifiedWebhook;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -28,6 +29,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link PaymentStateMachines#deposit}; only a success credits the player, once (ledger key
  * {@code deposit:<id>:credit}); refunds and chargebacks post their own transactions. A deposit whose gateway call had
  * an unknown outcome stays PENDING and is sent again later with the same key ({@link #resumeUnsubmitted}).
+ *
+ * <p>Money after the success (payments.md §5.2), all in minor units of the deposit's currency:
+ * <ul>
+ *   <li><b>Refunds</b> accumulate ({@link #refund}): each one debits exactly what it adds to the deposit's refunded
+ *       total (ledger key {@code deposit:<id>:refund:<refund key>}), the deposit is PARTIALLY_REFUNDED until the total
+ *       reaches its amount, then REFUNDED. A refund that would take the total above the amount is refused: nothing is
+ *       posted and the event is parked ({@link PermanentInboxFailure} REFUND_EXCEEDS_DEPOSIT).</li>
+ *   <li><b>Chargebacks</b> debit what is not refunded yet (key {@code deposit:<id>:chargeback}); <b>reversals</b>
+ *       re-credit that amount ({@code deposit:<id>:reinstated}).</li>
+ *   <li>What the player's cash cannot cover (a chargeback or refund after the money was played or withdrawn) is owed
+ *       on the player's receivable ({@link PaymentLedger#debitPlayer}); while anything is owed the player may not bet
+ *       or withdraw ({@link KycService#mayWager}, {@link WithdrawalService#request}) and requested withdrawals not yet
+ *       submitted wait ON_HOLD (RECEIVABLE_OUTSTANDING). A reinstated chargeback pays the receivable first
+ *       ({@link PaymentLedger#creditPlayer}); a later deposit's credit is followed, in the same database transaction,
+ *       by its own RECEIVABLE_REPAID transaction ({@code deposit:<id>:receivable}) of up to its amount.</li>
+ *   <li>An event whose amount is in another currency than the deposit's is parked (CURRENCY_MISMATCH): nothing is
+ *       converted or rounded. Amounts arrive as integers of the currency's minor units; an adapter refuses anything
+ *       else (a fraction of a minor unit) before it is stored (INVALID_AMOUNT).</li>
+ * </ul>
  */
 @Service
 public class DepositService {
@@ -40,8 +60,11 @@ public class DepositService {
     private final WebhookEndpoints endpoints;
     private final PaymentsProperties props;
 
+    private final KycService kyc;
+    private final WithdrawalService withdrawals;
+
     public DepositService(JdbcTemplate jdbc, TransactionTemplate tx, PaymentLedger ledger, PaymentEvents events, GatewayClient gateway,
-                          WebhookEndpoints endpoints, PaymentsProperties props) {
+                          WebhookEndpoints endpoints, PaymentsProperties props, KycService kyc, WithdrawalService withdrawals) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
@@ -49,19 +72,30 @@ public class DepositService {
         this.gateway = gateway;
         this.endpoints = endpoints;
         this.props = props;
+        this.kyc = kyc;
+        this.withdrawals = withdrawals;
     }
 
-    /** A deposit as the API shows it. */
+    /**
+     * A deposit as the API shows it.
+     *
+     * @param refundedMinor refunded so far (0..amountMinor), posted to the ledger
+     */
     public record Deposit(UUID id, UUID playerId, String gatewayId, long amountMinor, String currency, String status,
-                          String pspReference, String redirectUrl, Instant createdAt) {
+                          String pspReference, String redirectUrl, Instant createdAt, long refundedMinor) {
         public Money amount() {
             return Money.ofMinor(amountMinor, CurrencyUnit.of(currency));
+        }
+
+        public Money refunded() {
+            return Money.ofMinor(refundedMinor, CurrencyUnit.of(currency));
         }
     }
 
     static final RowMapper<Deposit> ROW = (rs, i) -> new Deposit(rs.getObject("id", UUID.class), rs.getObject("player_id", UUID.class),
-            rs.getString("gateway_id"), rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("status"),
-            rs.getString("psp_reference"), rs.getString("redirect_url"), rs.getTimestamp("created_at").toInstant());
+            rs.getString("gateway_id"), rs.getLong("amount_minor"), rs.getString("currency").trim(), rs.getString("status"),
+            rs.getString("psp_reference"), rs.getString("redirect_url"), rs.getTimestamp("created_at").toInstant(),
+            rs.getLong("refunded_minor"));
 
     /** Creates the deposit, then asks the gateway for a payment. */
     public Deposit create(UUID playerId, Money amount, String gatewayId) {
@@ -76,7 +110,8 @@ public class DepositService {
         tx.executeWithoutResult(s -> {
             jdbc.update("INSERT INTO deposit (id, player_id, gateway_id, amount_minor, currency, status) VALUES (?, ?, ?, ?, ?, 'PENDING')",
                     id, playerId, gatewayId, amount.amountMinor(), amount.currency().code());
-            events.deposit(id, playerId, "PENDING", null, amount.toDecimalString(), amount.currency().code(), gatewayId);
+            events.deposit(id, playerId, "PENDING", null, amount.toDecimalString(), Money.ofMinor(0, amount.currency()).toDecimalString(),
+                    amount.currency().code(), gatewayId);
         });
         submit(id);
         return find(id).orElseThrow();
@@ -92,7 +127,8 @@ public class DepositService {
         } else if (r instanceof GatewayClient.Declined dec) {
             tx.executeWithoutResult(s -> {
                 int n = jdbc.update("UPDATE deposit SET status = 'FAILED', updated_at = clock_timestamp() WHERE id = ? AND status = 'PENDING'", id);
-                if (n == 1) events.deposit(id, d.playerId(), "FAILED", "PENDING", d.amount().toDecimalString(), d.currency(), d.gatewayId());
+                if (n == 1) events.deposit(id, d.playerId(), "FAILED", "PENDING", d.amount().toDecimalString(), d.refunded().toDecimalString(),
+                        d.currency(), d.gatewayId());
             });
             log.info("deposit {} declined by gateway {}: {} {}", id, d.gatewayId(), dec.status(), dec.body());
         } else {
@@ -136,7 +172,8 @@ public class DepositService {
             jdbc.update("UPDATE deposit SET psp_reference = ? WHERE id = ? AND psp_reference IS NULL", event.reference().get(), d.id());
         }
         if (event.amount().isPresent() && !event.amount().get().currency().code().equals(d.currency())) {
-            return Optional.of(InboxOutcome.ignored("currency " + event.amount().get().currency() + " does not match deposit " + d.id()));
+            throw new PermanentInboxFailure("CURRENCY_MISMATCH", "event " + event.eventId() + " is in " + event.amount().get().currency()
+                    + ", deposit " + d.id() + " in " + d.currency());
         }
         Decision decision = PaymentStateMachines.deposit(DepositState.valueOf(d.status()), status);
         switch (decision.kind()) {
@@ -147,41 +184,109 @@ public class DepositService {
             default:
                 break;
         }
+        if (decision.posting() == PaymentStateMachines.Posting.DEBIT_REFUND) return Optional.of(refund(d, event));
+        String next = decision.next();
+        if (d.status().equals("DISPUTED") && status == PaymentStatus.REVERSED) next = PaymentStateMachines.afterDisputeWon(d.refundedMinor()).name();
         String note = post(d, decision.posting(), event);
-        jdbc.update("UPDATE deposit SET status = ?, updated_at = clock_timestamp() WHERE id = ?", decision.next(), d.id());
-        events.deposit(d.id(), d.playerId(), decision.next(), d.status(), d.amount().toDecimalString(), d.currency(), d.gatewayId());
-        return Optional.of(InboxOutcome.processed("deposit " + d.id() + " " + d.status() + " → " + decision.next() + note));
+        jdbc.update("UPDATE deposit SET status = ?, updated_at = clock_timestamp() WHERE id = ?", next, d.id());
+        events.deposit(d.id(), d.playerId(), next, d.status(), d.amount().toDecimalString(), d.refunded().toDecimalString(), d.currency(), d.gatewayId());
+        return Optional.of(InboxOutcome.processed("deposit " + d.id() + " " + d.status() + " → " + next + note));
+    }
+
+    /**
+     * A REFUNDED event for a SUCCEEDED or PARTIALLY_REFUNDED deposit (inside the caller's transaction, the deposit locked).
+     *
+     * <p>The adapter says how to read the amount ({@link RefundAmount}): an INCREMENTAL event is one refund (keyed by
+     * the gateway's refund id, so the events of one refund count once and different refunds add up); a CUMULATIVE one
+     * is the payment's refunded total so far (keyed by its event id; an older or replayed total changes nothing); an
+     * event without an amount means "refunded in full". Both readings are recorded in {@code deposit_refund}, and the
+     * deposit's refunded total becomes the larger of (the highest cumulative total, the sum of the incremental refunds):
+     * each is a lower bound of what the gateway refunded, so a gateway that sends both kinds of event for one refund
+     * (Stripe: {@code charge.refunded} and {@code refund.updated}) never refunds it twice. The ledger debits exactly the
+     * increase of that total, once ({@code deposit:<id>:refund:<refund key>}).
+     *
+     * @throws PermanentInboxFailure REFUND_EXCEEDS_DEPOSIT when the total would pass the deposit's amount (nothing is
+     *                               posted, the event is parked)
+     */
+    private InboxOutcome refund(Deposit d, VerifiedWebhook event) {
+        RefundAmount basis = RefundAmount.of(Optional.ofNullable(event.attributes().get(RefundAmount.ATTRIBUTE)));
+        long amountMinor;
+        String refundKey;
+        if (event.amount().isEmpty()) {
+            basis = RefundAmount.CUMULATIVE;
+            amountMinor = d.amountMinor();
+            refundKey = "event:" + event.eventId();
+        } else {
+            amountMinor = event.amount().get().amountMinor();
+            String refundId = event.attributes().get(RefundAmount.REFUND_ID);
+            refundKey = basis == RefundAmount.INCREMENTAL && refundId != null ? "refund:" + refundId : "event:" + event.eventId();
+        }
+        CurrencyUnit cur = CurrencyUnit.of(d.currency());
+        int inserted = jdbc.update("INSERT INTO deposit_refund (deposit_id, refund_key, basis, amount_minor, event_id) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (deposit_id, refund_key) DO NOTHING", d.id(), refundKey, basis.name(), amountMinor, event.eventId());
+        if (inserted == 0) {
+            return InboxOutcome.processed("recorded only: " + refundKey + " of deposit " + d.id() + " was counted before");
+        }
+        long total = jdbc.queryForObject("SELECT greatest(coalesce(max(amount_minor) FILTER (WHERE basis = 'CUMULATIVE'), 0), "
+                + "coalesce(sum(amount_minor) FILTER (WHERE basis = 'INCREMENTAL'), 0)) FROM deposit_refund WHERE deposit_id = ?", Long.class, d.id());
+        if (total > d.amountMinor()) {
+            throw new PermanentInboxFailure("REFUND_EXCEEDS_DEPOSIT", "refunds of deposit " + d.id() + " would total "
+                    + Money.ofMinor(total, cur).toDecimalString() + " " + cur + ", more than its amount " + d.amount().toDecimalString()
+                    + " (refunded so far " + d.refunded().toDecimalString() + ", remaining "
+                    + Money.ofMinor(d.amountMinor() - d.refundedMinor(), cur).toDecimalString() + "); " + refundKey + " not posted");
+        }
+        long increase = total - d.refundedMinor();
+        if (increase <= 0) {
+            return InboxOutcome.processed("recorded only: " + refundKey + " leaves the refunded total of deposit " + d.id() + " at "
+                    + d.refunded().toDecimalString());
+        }
+        PaymentLedger.Debit debit = ledger.debitPlayer("DEPOSIT_REFUNDED", "deposit:" + d.id() + ":refund:" + refundKey, d.playerId(), increase,
+                Map.of("depositId", d.id().toString(), "eventId", event.eventId(), "refundKey", refundKey, "refundedTotalMinor", total));
+        String next = PaymentStateMachines.afterRefund(d.amountMinor(), total).name();
+        jdbc.update("UPDATE deposit SET status = ?, refunded_minor = ?, updated_at = clock_timestamp() WHERE id = ?", next, total, d.id());
+        Money refunded = Money.ofMinor(total, cur);
+        events.deposit(d.id(), d.playerId(), next, d.status(), d.amount().toDecimalString(), refunded.toDecimalString(), d.currency(), d.gatewayId());
+        return InboxOutcome.processed("deposit " + d.id() + " " + d.status() + " → " + next + "; refunded " + Money.ofMinor(increase, cur).toDecimalString()
+                + " (total " + refunded.toDecimalString() + " of " + d.amount().toDecimalString() + ")" + shortfall(debit, cur, d.playerId()));
     }
 
     private String post(Deposit d, PaymentStateMachines.Posting posting, VerifiedWebhook event) {
         if (posting == PaymentStateMachines.Posting.NONE) return "";
-        PlayerAccounts acc = ledger.player(d.playerId());
-        var clearing = ledger.clearing(acc);
+        CurrencyUnit cur = CurrencyUnit.of(d.currency());
         Map<String, Object> meta = Map.of("depositId", d.id().toString(), "eventId", event.eventId());
+        long notRefunded = d.amountMinor() - d.refundedMinor();
         switch (posting) {
-            case CREDIT_DEPOSIT:
-                ledger.transfer("DEPOSIT", "deposit:" + d.id() + ":credit", d.playerId(), clearing, acc.cash(), d.amountMinor(), null, null, meta);
-                return "; credited " + d.amount().toDecimalString();
-            case CREDIT_REINSTATED:
-                ledger.transfer("DEPOSIT_REINSTATED", "deposit:" + d.id() + ":reinstated", d.playerId(), clearing, acc.cash(), d.amountMinor(), null, null, meta);
-                return "; re-credited " + d.amount().toDecimalString();
-            case DEBIT_REFUND:
+            case CREDIT_DEPOSIT: {
+                PlayerAccounts acc = ledger.player(d.playerId());
+                ledger.transfer("DEPOSIT", "deposit:" + d.id() + ":credit", d.playerId(), ledger.clearing(acc), acc.cash(), d.amountMinor(), null, null, meta);
+                long repaid = ledger.repayReceivable("deposit:" + d.id() + ":receivable", d.playerId(), d.amountMinor(), meta);
+                if (repaid > 0) kyc.forgetAfterCommit(d.playerId());
+                return "; credited " + d.amount().toDecimalString()
+                        + (repaid > 0 ? "; repaid " + Money.ofMinor(repaid, cur).toDecimalString() + " owed" : "");
+            }
+            case CREDIT_REINSTATED: {
+                PaymentLedger.Credit credit = ledger.creditPlayer("DEPOSIT_REINSTATED", "deposit:" + d.id() + ":reinstated", d.playerId(), notRefunded, meta);
+                if (credit.toReceivableMinor() > 0) kyc.forgetAfterCommit(d.playerId());
+                return "; re-credited " + Money.ofMinor(notRefunded, cur).toDecimalString()
+                        + (credit.toReceivableMinor() > 0 ? " (" + Money.ofMinor(credit.toReceivableMinor(), cur).toDecimalString() + " against what was owed)" : "");
+            }
             case DEBIT_CHARGEBACK: {
-                long wanted = posting == PaymentStateMachines.Posting.DEBIT_REFUND
-                        ? Math.min(event.amount().map(Money::amountMinor).filter(a -> a > 0).orElse(d.amountMinor()), d.amountMinor())
-                        : d.amountMinor();
-                // the player's cash never goes negative: debit what is there, report the shortfall for collection
-                long debit = Math.min(wanted, ledger.cash(acc));
-                String reason = posting == PaymentStateMachines.Posting.DEBIT_REFUND ? "DEPOSIT_REFUNDED" : "DEPOSIT_CHARGED_BACK";
-                String step = posting == PaymentStateMachines.Posting.DEBIT_REFUND ? ":refund" : ":chargeback";
-                if (debit > 0) ledger.transfer(reason, "deposit:" + d.id() + step, d.playerId(), acc.cash(), clearing, debit, null, null,
-                        Map.of("depositId", d.id().toString(), "eventId", event.eventId(), "shortfallMinor", wanted - debit));
-                return "; debited " + Money.ofMinor(debit, CurrencyUnit.of(d.currency())).toDecimalString()
-                        + (wanted > debit ? " (shortfall " + Money.ofMinor(wanted - debit, CurrencyUnit.of(d.currency())).toDecimalString() + ")" : "");
+                PaymentLedger.Debit debit = ledger.debitPlayer("DEPOSIT_CHARGED_BACK", "deposit:" + d.id() + ":chargeback", d.playerId(), notRefunded, meta);
+                return "; charged back " + Money.ofMinor(notRefunded, cur).toDecimalString() + shortfall(debit, cur, d.playerId());
             }
             default:
                 throw new IllegalStateException("not a deposit posting: " + posting);
         }
+    }
+
+    /** After a debit: what became owed, and its consequences (withdrawals not yet submitted wait, the bet gate refreshes). */
+    private String shortfall(PaymentLedger.Debit debit, CurrencyUnit cur, UUID playerId) {
+        if (debit.toReceivableMinor() == 0) return "";
+        int held = withdrawals.holdRequested(playerId, "RECEIVABLE_OUTSTANDING");
+        kyc.forgetAfterCommit(playerId);
+        return " (" + Money.ofMinor(debit.fromCashMinor(), cur).toDecimalString() + " from cash, "
+                + Money.ofMinor(debit.toReceivableMinor(), cur).toDecimalString() + " now owed by the player"
+                + (held > 0 ? "; " + held + " requested withdrawal(s) put on hold" : "") + ")";
     }
 
     /** By {@code metadata.depositId} (set by the hub on the gateway payment), else by the gateway's payment id; locked. */

@@ -12,13 +12,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * KYC state per player (payments.md §5.3): NOT_STARTED (no record), PENDING, APPROVED, RETRY_REQUIRED, REJECTED,
  * IN_REVIEW, driven by the vendor's verified webhooks in occurrence order (an event older than the one applied is
  * recorded only). A REJECTED after APPROVED puts the player's REQUESTED withdrawals ON_HOLD; deposits and balances are
  * untouched (never confiscated). As {@link KycGate}: a REJECTED player may not place new bets (and, with
- * {@code hub.payments.kyc.require-approval-to-wager}, only an APPROVED one may); answers are cached for one second.
+ * {@code hub.payments.kyc.require-approval-to-wager}, only an APPROVED one may), nor may a player who owes the hub
+ * money (a chargeback or refund their cash could not cover: the receivable of {@link PaymentLedger#debitPlayer},
+ * payments.md §5.2 "lock account"); answers are cached for one second per node, and dropped on this node when a
+ * payment changes what the player owes.
  */
 @Service
 public class KycService implements KycGate {
@@ -28,13 +33,16 @@ public class KycService implements KycGate {
     private final PaymentEvents events;
     private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    public KycService(JdbcTemplate jdbc, PaymentsProperties props, PaymentEvents events) {
+    private final PaymentLedger ledger;
+
+    public KycService(JdbcTemplate jdbc, PaymentsProperties props, PaymentEvents events, PaymentLedger ledger) {
         this.jdbc = jdbc;
         this.props = props;
         this.events = events;
+        this.ledger = ledger;
     }
 
-    private record Cached(String status, long at) {
+    private record Cached(String status, long owedMinor, long at) {
     }
 
     /** The player's KYC status name; NOT_STARTED without a record. */
@@ -52,11 +60,25 @@ public class KycService implements KycGate {
         long now = System.currentTimeMillis();
         Cached c = cache.get(playerId);
         if (c == null || now - c.at() > CACHE_MS) {
-            c = new Cached(status(playerId), now);
+            c = new Cached(status(playerId), ledger.owedMinor(playerId), now);
             cache.put(playerId, c);
         }
-        if ("REJECTED".equals(c.status())) return false;
+        if ("REJECTED".equals(c.status()) || c.owedMinor() > 0) return false;
         return !props.kyc().requireApprovalToWager() || "APPROVED".equals(c.status());
+    }
+
+    /** Drops the cached gate answer of the player once the caller's transaction has committed (what they owe changed). */
+    void forgetAfterCommit(UUID playerId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            cache.remove(playerId);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.remove(playerId);
+            }
+        });
     }
 
     /** Sets a status directly (demo data, operator tools); publishes the change. Must run in a transaction. */

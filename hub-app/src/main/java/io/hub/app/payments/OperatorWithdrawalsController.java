@@ -25,44 +25,17 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /operator/withdrawals/{id}/approve} → 200 the withdrawal (submitted to the gateway); 409 INVALID_STATE
  *       unless ON_HOLD, 409 KYC_NOT_APPROVED</li>
  *   <li>{@code POST /operator/withdrawals/{id}/reject} → 200 the withdrawal, REJECTED, its hold returned to the player's cash</li>
- *   <li>{@code GET /operator/webhooks?state=UNMATCHED} → inbox events in that state (see {@link #inbox})</li>
  * </ul>
+ * Both decisions are recorded in {@code audit_log} (WITHDRAWAL_APPROVED / WITHDRAWAL_REJECTED). The webhook inbox's
+ * operator API is {@link OperatorWebhooksController}.
  */
 @RestController
 public class OperatorWithdrawalsController {
     private static final Set<String> STATUSES = Set.of("REQUESTED", "ON_HOLD", "SUBMITTED", "PAID", "FAILED", "RETURNED", "REJECTED");
-    private static final Set<String> INBOX_STATES = Set.of("RECEIVED", "PROCESSED", "UNMATCHED", "DEFERRED", "IGNORED");
     private final WithdrawalService withdrawals;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public OperatorWithdrawalsController(WithdrawalService withdrawals, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    public OperatorWithdrawalsController(WithdrawalService withdrawals) {
         this.withdrawals = withdrawals;
-        this.jdbc = jdbc;
-    }
-
-    /**
-     * {@code GET /operator/webhooks?state=UNMATCHED&limit=100} → {@code [{"endpointId","eventId","eventType","status",
-     * "reference","state","attempts","outcome","receivedAt","nextAttemptAt"}]}, oldest first: the events waiting for a
-     * record (payments.md §7 #9 "store as UNMATCHED + alert") or deferred, for an operator to look at.
-     */
-    @GetMapping(path = "/operator/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
-    public List<Map<String, Object>> inbox(@RequestParam(defaultValue = "UNMATCHED") String state, @RequestParam(defaultValue = "100") int limit) {
-        if (!INBOX_STATES.contains(state)) throw new PaymentProblem(400, "INVALID_MESSAGE", "state must be one of " + INBOX_STATES);
-        return jdbc.query("SELECT endpoint_id, event_id, event_type, status, reference, state, attempts, outcome, received_at, next_attempt_at "
-                + "FROM webhook_inbox WHERE state = ? ORDER BY received_at, id LIMIT ?", (rs, i) -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("endpointId", rs.getString(1));
-                    m.put("eventId", rs.getString(2));
-                    m.put("eventType", rs.getString(3));
-                    m.put("status", rs.getString(4));
-                    m.put("reference", rs.getString(5));
-                    m.put("state", rs.getString(6));
-                    m.put("attempts", rs.getInt(7));
-                    m.put("outcome", rs.getString(8));
-                    m.put("receivedAt", rs.getTimestamp(9).toInstant().toString());
-                    m.put("nextAttemptAt", rs.getTimestamp(10).toInstant().toString());
-                    return m;
-                }, state, Math.min(Math.max(limit, 1), 500));
     }
 
     @GetMapping(path = "/operator/withdrawals", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +59,7 @@ public class OperatorWithdrawalsController {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(new ApiError(e.error(), e.getMessage()));
     }
 
-    private static String operator(Jwt jwt) {
+    static String operator(Jwt jwt) {
         String name = jwt.getClaimAsString("preferred_username");
         return name != null ? name : jwt.getSubject();
     }

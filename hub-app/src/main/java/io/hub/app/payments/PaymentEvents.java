@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Payloads (amounts as decimal strings, ADR 0004):
  * <ul>
- *   <li>{@code io.hub.payments.deposit.v1}: {@code {"depositId","playerId","status","previousStatus","amount","currency","gatewayId","occurredAt"}}</li>
+ *   <li>{@code io.hub.payments.deposit.v1}: {@code {"depositId","playerId","status","previousStatus","amount","refundedAmount",
+ *       "currency","gatewayId","occurredAt"}}: one per state change, and one per refund that raises {@code refundedAmount}
+ *       (the deposit's refunded total; a second partial refund is PARTIALLY_REFUNDED → PARTIALLY_REFUNDED)</li>
  *   <li>{@code io.hub.payments.withdrawal.v1}: {@code {"withdrawalId","playerId","status","previousStatus","amount","currency","holdReason","gatewayId","occurredAt"}}</li>
  *   <li>{@code io.hub.kyc.applicant.v1}: {@code {"playerId","status","previousStatus","vendorId","applicantId","occurredAt"}}</li>
  * </ul>
@@ -45,13 +47,15 @@ public class PaymentEvents {
         this.kycTopic = kycTopic;
     }
 
-    public void deposit(UUID depositId, UUID playerId, String status, String previous, String amount, String currency, String gatewayId) {
+    public void deposit(UUID depositId, UUID playerId, String status, String previous, String amount, String refundedAmount, String currency,
+                        String gatewayId) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("depositId", depositId.toString());
         p.put("playerId", playerId.toString());
         p.put("status", status);
         p.put("previousStatus", previous);
         p.put("amount", amount);
+        p.put("refundedAmount", refundedAmount);
         p.put("currency", currency);
         p.put("gatewayId", gatewayId);
         append(depositTopic, playerId, DEPOSIT_TYPE, "/hub/payments", p);

@@ -12,8 +12,8 @@ public final class PaymentStateMachines {
     private PaymentStateMachines() {
     }
 
-    /** Deposit states of the player API. */
-    public enum DepositState { PENDING, SUCCEEDED, FAILED, REFUNDED, DISPUTED, CHARGED_BACK, REVERSED }
+    /** Deposit states of the player API, the Kafka event and the {@code deposit} table. */
+    public enum DepositState { PENDING, SUCCEEDED, FAILED, PARTIALLY_REFUNDED, REFUNDED, DISPUTED, CHARGED_BACK, REVERSED }
 
     /** Withdrawal states of the player API. */
     public enum WithdrawalState { REQUESTED, ON_HOLD, SUBMITTED, PAID, FAILED, RETURNED, REJECTED }
@@ -23,11 +23,14 @@ public final class PaymentStateMachines {
         NONE,
         /** PSP clearing → player cash: the deposit's amount. */
         CREDIT_DEPOSIT,
-        /** player cash → PSP clearing: the refunded amount. */
+        /**
+         * player cash (and, for what cash cannot cover, the player's receivable) → PSP clearing: what the refund adds
+         * to the deposit's refunded total; the next state then follows from the amounts ({@link #afterRefund}).
+         */
         DEBIT_REFUND,
-        /** player cash → PSP clearing: the deposit's amount. */
+        /** player cash (shortfall: the player's receivable) → PSP clearing: the deposit's amount not yet refunded. */
         DEBIT_CHARGEBACK,
-        /** PSP clearing → player cash: a lost chargeback reinstated. */
+        /** PSP clearing → the player's receivable (what is owed) then cash: the charged-back amount reinstated. */
         CREDIT_REINSTATED,
         /** post the withdrawal's hold: player held → PSP clearing. */
         PAY_OUT_HOLD,
@@ -56,9 +59,12 @@ public final class PaymentStateMachines {
     }
 
     /**
-     * Deposit: PENDING → SUCCEEDED (credit) | FAILED; SUCCEEDED → REFUNDED (debit) | DISPUTED | CHARGED_BACK (debit);
-     * DISPUTED → CHARGED_BACK (debit) | SUCCEEDED (dispute won); CHARGED_BACK → REVERSED (re-credit). FAILED, REFUNDED
-     * and REVERSED are terminal. Refund / dispute / chargeback / reversal events for a PENDING deposit are deferred.
+     * Deposit (payments.md §5.2): PENDING → SUCCEEDED (credit) | FAILED; SUCCEEDED | PARTIALLY_REFUNDED → REFUNDED
+     * (debit; {@code next} is REFUNDED, which {@link #afterRefund} turns into PARTIALLY_REFUNDED while the refunded total is
+     * below the deposit's amount) | DISPUTED | CHARGED_BACK (debit of what is not refunded); DISPUTED → CHARGED_BACK
+     * (debit) | SUCCEEDED (dispute won; PARTIALLY_REFUNDED if part was refunded before, see {@link #afterDisputeWon});
+     * CHARGED_BACK → REVERSED (re-credit). FAILED, REFUNDED and REVERSED are terminal. Refund / dispute / chargeback /
+     * reversal events for a PENDING deposit are deferred.
      */
     public static Decision deposit(DepositState state, PaymentStatus event) {
         switch (state) {
@@ -70,6 +76,7 @@ public final class PaymentStateMachines {
                     default: return Decision.IGNORE;
                 }
             case SUCCEEDED:
+            case PARTIALLY_REFUNDED:
                 switch (event) {
                     case REFUNDED: return Decision.apply(DepositState.REFUNDED, Posting.DEBIT_REFUND);
                     case DISPUTED: return Decision.apply(DepositState.DISPUTED, Posting.NONE);
@@ -87,6 +94,24 @@ public final class PaymentStateMachines {
             default:
                 return Decision.IGNORE;
         }
+    }
+
+    /**
+     * The state after a refund brought the deposit's refunded total to {@code refundedMinor}: REFUNDED once the whole
+     * {@code amountMinor} is refunded, else PARTIALLY_REFUNDED.
+     *
+     * @throws IllegalArgumentException for a total above the amount (the caller refuses such a refund before posting)
+     */
+    public static DepositState afterRefund(long amountMinor, long refundedMinor) {
+        if (refundedMinor <= 0 || refundedMinor > amountMinor) {
+            throw new IllegalArgumentException("refunded total " + refundedMinor + " outside 1.." + amountMinor);
+        }
+        return refundedMinor == amountMinor ? DepositState.REFUNDED : DepositState.PARTIALLY_REFUNDED;
+    }
+
+    /** The state a won dispute returns the deposit to: SUCCEEDED, or PARTIALLY_REFUNDED if part was refunded before. */
+    public static DepositState afterDisputeWon(long refundedMinor) {
+        return refundedMinor > 0 ? DepositState.PARTIALLY_REFUNDED : DepositState.SUCCEEDED;
     }
 
     /**

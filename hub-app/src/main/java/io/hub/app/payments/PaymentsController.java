@@ -30,10 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@link io.hub.app.web.IdempotencyFilter}). Amounts are decimal strings in the currency's scale (ADR 0004).
  * <ul>
  *   <li>{@code POST /payments/deposits} {@code {"amount":"10.00","currency":"EUR"}} → 201
- *       {@code {"depositId","status","amount","currency","redirectUrl"}}</li>
- *   <li>{@code GET /payments/deposits/{id}} → the same shape (PENDING, SUCCEEDED, FAILED, REFUNDED, DISPUTED, CHARGED_BACK, REVERSED)</li>
+ *       {@code {"depositId","status","amount","refundedAmount","currency","redirectUrl"}} ({@code refundedAmount}: refunded
+ *       so far, "0.00" until a refund)</li>
+ *   <li>{@code GET /payments/deposits/{id}} → the same shape (PENDING, SUCCEEDED, FAILED, PARTIALLY_REFUNDED, REFUNDED,
+ *       DISPUTED, CHARGED_BACK, REVERSED)</li>
  *   <li>{@code POST /payments/withdrawals} {@code {"amount","currency"}} → 201 {@code {"withdrawalId","status","amount","currency"}};
- *       422 INSUFFICIENT_FUNDS</li>
+ *       422 INSUFFICIENT_FUNDS; 409 RECEIVABLE_OUTSTANDING while the player owes money from a chargeback or refund</li>
  *   <li>{@code GET /payments/withdrawals/{id}} → the same shape (REQUESTED, ON_HOLD, SUBMITTED, PAID, FAILED, RETURNED, REJECTED)</li>
  *   <li>{@code GET /payments?page=0&size=20} → {@code {"items":[{"kind","id","status","amount","currency","createdAt"}],"page","size"}}</li>
  *   <li>{@code GET /kyc} → {@code {"status"}}</li>
@@ -166,6 +168,7 @@ public class PaymentsController {
         m.put("depositId", d.id().toString());
         m.put("status", d.status());
         m.put("amount", d.amount().toDecimalString());
+        m.put("refundedAmount", d.refunded().toDecimalString());
         m.put("currency", d.currency());
         m.put("redirectUrl", d.redirectUrl());
         return m;

@@ -79,12 +79,18 @@ public record PaymentsProperties(
      * @param periodMs       how often the inbox is processed
      * @param batchSize      events per pass
      * @param retryDelay     first delay before an unmatched or deferred event is tried again (doubling per attempt)
-     * @param maxRetryDelay  cap of that delay; an event is never given up
+     * @param maxRetryDelay  cap of that delay; an unmatched or deferred event is never given up
      * @param resumeAfter    a deposit or withdrawal still waiting for its gateway call after this long is sent again
+     * @param maxAttempts    failed processing attempts (an exception that is neither transient nor known to be
+     *                       permanent, see {@link InboxFailures}) after which an event is PARKED for an operator; a
+     *                       permanent failure parks at once, a transient one never counts. Default 5 (with the default
+     *                       delays: parked about 30 s after the first failure)
+     * @param parkedRefreshMs how often the {@code hub_payments_inbox_parked} gauge re-counts the PARKED events
      */
     public record Inbox(@DefaultValue("200") @Positive long periodMs, @DefaultValue("100") @Positive int batchSize,
                         @DefaultValue("2s") @NotNull Duration retryDelay, @DefaultValue("10m") @NotNull Duration maxRetryDelay,
-                        @DefaultValue("5s") @NotNull Duration resumeAfter) {
+                        @DefaultValue("5s") @NotNull Duration resumeAfter, @DefaultValue("5") @Positive int maxAttempts,
+                        @DefaultValue("5000") @Positive long parkedRefreshMs) {
     }
 
     /**

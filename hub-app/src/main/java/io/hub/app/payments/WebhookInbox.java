@@ -44,7 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>{@link #processInbox}: due events (RECEIVED, and UNMATCHED / DEFERRED ones whose retry time has come), each in its
  * own transaction with the row locked ({@code FOR UPDATE SKIP LOCKED}, so several nodes share the work), applied to the
  * deposit, withdrawal or KYC state machine together with its ledger postings and outbox events. An event that matches
- * nothing is kept UNMATCHED and retried with a doubling delay (capped), never dropped.
+ * nothing is kept UNMATCHED and retried with a doubling delay (capped), never dropped. An event whose processing throws
+ * is handed to {@link InboxParking}: retried when the failure is transient, PARKED for an operator at once when it is
+ * permanent, or after {@code hub.payments.inbox.max-attempts} failures otherwise.
  */
 @Service
 public class WebhookInbox implements WebhookIntakePort {
@@ -60,10 +62,12 @@ public class WebhookInbox implements WebhookIntakePort {
     private final ObjectMapper json;
     private final AtomicLong lastResume = new AtomicLong();
     private final InboxBatchWriter writer;
+    private final InboxParking parking;
 
     public WebhookInbox(JdbcTemplate jdbc, TransactionTemplate tx, WebhookEndpoints endpoints, DepositService deposits,
                         WithdrawalService withdrawals, KycService kyc, PaymentsProperties props, ObjectMapper json,
-                        InboxBatchWriter writer) {
+                        InboxBatchWriter writer, InboxParking parking) {
+        this.parking = parking;
         this.jdbc = jdbc;
         this.writer = writer;
         this.tx = tx;
@@ -105,8 +109,7 @@ public class WebhookInbox implements WebhookIntakePort {
             try {
                 if (Boolean.TRUE.equals(tx.execute(s -> processOne(id)))) done++;
             } catch (RuntimeException e) {
-                log.error("inbox event {} failed; retrying later", id, e);
-                tx.executeWithoutResult(s -> reschedule(id, "error: " + e.getClass().getSimpleName() + ": " + e.getMessage(), "RECEIVED"));
+                parking.failed(id, e); // retried later, or PARKED (permanent, or out of attempts)
             }
         }
         resumeNowAndThen();
@@ -161,8 +164,7 @@ public class WebhookInbox implements WebhookIntakePort {
     /** Keeps the event for a later attempt: the delay doubles per attempt up to the configured cap. */
     private void reschedule(long id, String outcome, String state) {
         Integer attempts = jdbc.queryForObject("SELECT attempts FROM webhook_inbox WHERE id = ?", Integer.class, id);
-        long delayMs = props.inbox().retryDelay().toMillis() << Math.min(attempts == null ? 0 : attempts, 20);
-        Duration delay = Duration.ofMillis(Math.min(delayMs, props.inbox().maxRetryDelay().toMillis()));
+        Duration delay = InboxParking.retryDelay(attempts == null ? 0 : attempts, props);
         jdbc.update("UPDATE webhook_inbox SET state = ?, outcome = ?, attempts = attempts + 1, next_attempt_at = ? WHERE id = ?",
                 state, outcome, Timestamp.from(Instant.now().plus(delay)), id);
     }

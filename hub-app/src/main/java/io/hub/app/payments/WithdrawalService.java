@@ -43,9 +43,11 @@ public class WithdrawalService {
     private final WebhookEndpoints endpoints;
     private final PaymentsProperties props;
     private final KycService kyc;
+    private final PaymentsAudit audit;
 
     public WithdrawalService(JdbcTemplate jdbc, TransactionTemplate tx, PaymentLedger ledger, PaymentEvents events, GatewayClient gateway,
-                             WebhookEndpoints endpoints, PaymentsProperties props, KycService kyc) {
+                             WebhookEndpoints endpoints, PaymentsProperties props, KycService kyc, PaymentsAudit audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
@@ -80,7 +82,8 @@ public class WithdrawalService {
     /**
      * Requests a withdrawal: hold, checks, and (when nothing holds it) submission.
      *
-     * @throws PaymentProblem 422 INSUFFICIENT_FUNDS, 400 UNKNOWN_GATEWAY
+     * @throws PaymentProblem 422 INSUFFICIENT_FUNDS, 400 UNKNOWN_GATEWAY, 409 RECEIVABLE_OUTSTANDING while the player owes
+     *                        the hub money (a chargeback or refund not covered by their cash, see {@link DepositService})
      */
     public Withdrawal request(UUID playerId, Money amount, String gatewayId) {
         if (!endpoints.isGateway(gatewayId)) throw new PaymentProblem(400, "UNKNOWN_GATEWAY", "no gateway " + gatewayId);
@@ -95,7 +98,12 @@ public class WithdrawalService {
                 if (e.code() == RejectionCode.INSUFFICIENT_FUNDS) throw new PaymentProblem(422, "INSUFFICIENT_FUNDS", "insufficient funds");
                 throw e;
             }
-            // the player's cash account is locked by the hold until commit: the rolling sum below cannot race
+            // the player's cash account is locked by the hold until commit: the rolling sum below cannot race, nor can a
+            // chargeback (it locks the same account) leave a debt this check would miss
+            if (ledger.owedMinor(playerId) > 0) {
+                throw new PaymentProblem(409, "RECEIVABLE_OUTSTANDING", "the player owes " + Money.ofMinor(ledger.owedMinor(playerId), amount.currency())
+                        .toDecimalString() + " " + amount.currency() + " from a chargeback or refund; a deposit pays it first");
+            }
             String jurisdiction = kyc.jurisdiction(playerId);
             String reason = holdReason(playerId, amount, jurisdiction);
             String st = reason == null ? "REQUESTED" : "ON_HOLD";
@@ -176,8 +184,14 @@ public class WithdrawalService {
             if (!"APPROVED".equals(kyc.status(w.playerId()))) {
                 throw new PaymentProblem(409, "KYC_NOT_APPROVED", "the player's KYC is " + kyc.status(w.playerId()));
             }
+            if (ledger.owedMinor(w.playerId()) > 0) {
+                throw new PaymentProblem(409, "RECEIVABLE_OUTSTANDING", "the player owes " + Money.ofMinor(ledger.owedMinor(w.playerId()),
+                        CurrencyUnit.of(w.currency())).toDecimalString() + " " + w.currency() + " from a chargeback or refund");
+            }
             jdbc.update("UPDATE withdrawal SET status = 'REQUESTED', decided_by = ?, updated_at = clock_timestamp() WHERE id = ?", operator, id);
             events.withdrawal(id, w.playerId(), "REQUESTED", "ON_HOLD", w.amount().toDecimalString(), w.currency(), w.holdReason(), w.gatewayId());
+            audit.record(operator, "WITHDRAWAL_APPROVED", "withdrawal:" + id, PaymentsAudit.fields("status", "ON_HOLD", "holdReason", w.holdReason()),
+                    PaymentsAudit.fields("status", "REQUESTED"));
         });
         submit(id);
         return find(id).orElseThrow();
@@ -189,11 +203,16 @@ public class WithdrawalService {
             Withdrawal w = lock(id);
             if (!"ON_HOLD".equals(w.status())) throw new PaymentProblem(409, "INVALID_STATE", "withdrawal is " + w.status() + ", not ON_HOLD");
             release(w, "REJECTED", operator);
+            audit.record(operator, "WITHDRAWAL_REJECTED", "withdrawal:" + id, PaymentsAudit.fields("status", "ON_HOLD", "holdReason", w.holdReason()),
+                    PaymentsAudit.fields("status", "REJECTED"));
         });
         return find(id).orElseThrow();
     }
 
-    /** Puts the player's REQUESTED (not yet submitted) withdrawals ON_HOLD, in the caller's transaction. */
+    /**
+     * Puts the player's REQUESTED (not yet submitted) withdrawals ON_HOLD, in the caller's transaction: on a KYC rejection
+     * ({@code KYC_REJECTED}) or when a chargeback or refund leaves the player owing money ({@code RECEIVABLE_OUTSTANDING}).
+     */
     int holdRequested(UUID playerId, String reason) {
         List<Withdrawal> ws = jdbc.query("SELECT * FROM withdrawal WHERE player_id = ? AND status = 'REQUESTED' FOR UPDATE", ROW, playerId);
         for (Withdrawal w : ws) {

@@ -141,6 +141,39 @@ class LedgerInvariantsTest extends LedgerTestSupport {
     }
 
     @Test
+    void aPlayerReceivableCanOnlyHoldWhatThePlayerOwesNeverACredit() {
+        PlayerAccounts p = player("EUR", 1_000);
+        AccountRef clearing = accounts.systemAccount(AccountType.PSP_CLEARING, "EUR", 0);
+        // a chargeback of 15.00 against 10.00 of cash: 10.00 from cash, 5.00 owed on the receivable, in one transaction
+        AccountRef receivable = tx.execute(s -> {
+            AccountRef r = accounts.openReceivable(p.playerId(), "EUR");
+            ledger.apply(new LedgerCommand(new IdempotencyKey("test", "", "cb-" + p.playerId()), "DEPOSIT_CHARGED_BACK",
+                    io.hub.contracts.money.CurrencyUnit.of("EUR"), p.playerId(),
+                    java.util.List.of(new Leg(p.cash(), -1_000), new Leg(r, -500), new Leg(clearing, 1_500)), "cb", null, null, null, a -> "x"));
+            return r;
+        });
+        assertThat(accounts.openReceivable(p.playerId(), "EUR")).isEqualTo(receivable);
+        assertThat(jdbc.queryForObject("SELECT balance_minor FROM account WHERE id = ?", Long.class, receivable.id())).isEqualTo(-500);
+        assertThat(accounts.owedMinor(p.playerId())).isEqualTo(500);
+        assertThat(cash(p)).isZero();
+        assertLedgerBalanced();
+
+        // collecting 6.00 of the 5.00 owed is refused by the ledger before the database
+        ledger.apply(fund(p, 600, "refund-cash-" + p.playerId()));
+        assertThatThrownBy(() -> ledger.apply(new LedgerCommand(new IdempotencyKey("test", "", "over-" + p.playerId()), "RECEIVABLE_REPAID",
+                io.hub.contracts.money.CurrencyUnit.of("EUR"), p.playerId(), java.util.List.of(Leg.transfer(p.cash(), receivable, 600)),
+                "over", null, null, null, a -> "x")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PLAYER_RECEIVABLE) would go positive: 100");
+        // and by the database behind its back
+        Throwable e = catchThrowable(() -> tx.executeWithoutResult(s ->
+                jdbc.update("UPDATE account SET balance_minor = 1 WHERE id = ?", receivable.id())));
+        assertThat(sqlState(e)).isEqualTo("23514");
+        assertThat(rootMessage(e)).contains("account_receivable_non_positive");
+        assertThat(accounts.owedMinor(p.playerId())).isEqualTo(500);
+        assertLedgerBalanced();
+    }
+
+    @Test
     void anIdempotencyKeyCannotBeStoredTwice() {
         PlayerAccounts p = player("EUR", 1_000);
         String key = "fund-" + p.playerId();

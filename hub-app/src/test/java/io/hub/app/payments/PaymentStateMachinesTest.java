@@ -41,6 +41,31 @@ class PaymentStateMachinesTest {
     }
 
     @Test
+    void a_partially_refunded_deposit_takes_further_refunds_disputes_and_chargebacks() {
+        assertThat(dep(DepositState.PARTIALLY_REFUNDED, PaymentStatus.REFUNDED)).isEqualTo(new Decision(APPLY, "REFUNDED", Posting.DEBIT_REFUND));
+        assertThat(dep(DepositState.PARTIALLY_REFUNDED, PaymentStatus.DISPUTED)).isEqualTo(new Decision(APPLY, "DISPUTED", Posting.NONE));
+        assertThat(dep(DepositState.PARTIALLY_REFUNDED, PaymentStatus.CHARGED_BACK))
+                .isEqualTo(new Decision(APPLY, "CHARGED_BACK", Posting.DEBIT_CHARGEBACK));
+        for (PaymentStatus e : EnumSet.of(PaymentStatus.PENDING, PaymentStatus.SUCCEEDED, PaymentStatus.FAILED, PaymentStatus.CANCELED,
+                PaymentStatus.REVERSED, PaymentStatus.PAID, PaymentStatus.RETURNED, PaymentStatus.IGNORED)) {
+            assertThat(dep(DepositState.PARTIALLY_REFUNDED, e).kind()).as("PARTIALLY_REFUNDED + %s", e).isEqualTo(IGNORE);
+        }
+    }
+
+    @Test
+    void a_refund_is_partial_until_the_refunded_total_reaches_the_deposit_amount() {
+        assertThat(PaymentStateMachines.afterRefund(10_013, 1)).isEqualTo(DepositState.PARTIALLY_REFUNDED);
+        assertThat(PaymentStateMachines.afterRefund(10_013, 10_012)).isEqualTo(DepositState.PARTIALLY_REFUNDED);
+        assertThat(PaymentStateMachines.afterRefund(10_013, 10_013)).isEqualTo(DepositState.REFUNDED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PaymentStateMachines.afterRefund(10_013, 10_014))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PaymentStateMachines.afterRefund(10_013, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(PaymentStateMachines.afterDisputeWon(0)).isEqualTo(DepositState.SUCCEEDED);
+        assertThat(PaymentStateMachines.afterDisputeWon(500)).isEqualTo(DepositState.PARTIALLY_REFUNDED);
+    }
+
+    @Test
     void deposit_terminal_states_are_sticky_and_nothing_credits_twice() {
         for (DepositState s : EnumSet.of(DepositState.FAILED, DepositState.REFUNDED, DepositState.REVERSED)) {
             for (PaymentStatus e : PaymentStatus.values()) assertThat(dep(s, e).kind()).as("%s + %s", s, e).isEqualTo(IGNORE);

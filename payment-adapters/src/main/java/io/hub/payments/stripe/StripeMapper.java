@@ -3,6 +3,7 @@ package io.hub.payments.stripe;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hub.contracts.money.Money;
 import io.hub.contracts.payments.PaymentStatus;
+import io.hub.contracts.payments.RefundAmount;
 import io.hub.contracts.payments.VerifiedWebhook;
 import io.hub.contracts.payments.WebhookSubject;
 import io.hub.payments.MalformedWebhookException;
@@ -22,8 +23,18 @@ import java.util.Optional;
  *       upper-cased {@code currency}; absent when the object has no amount; for listed types an amount that
  *       is not a non-negative integer or an unknown currency is INVALID_AMOUNT. Unknown types carry no amount.</li>
  *   <li>occurredAt: the event's {@code created}</li>
- *   <li>attributes: {@code livemode}, {@code object}, {@code charge}, {@code metadata.<key>}</li>
+ *   <li>attributes: {@code livemode}, {@code object}, {@code charge}, {@code metadata.<key>}; for REFUND events also
+ *       {@link RefundAmount#ATTRIBUTE} and, for a Refund object, {@link RefundAmount#REFUND_ID} (below)</li>
  * </ul>
+ *
+ * <p>Refund amounts, cumulative or incremental by event type (the hub adds them up accordingly, payments.md §5.2):
+ * {@code charge.refunded} carries the Charge, whose {@code amount_refunded} is the charge's <em>total</em> refunded so
+ * far, "can be less than the amount attribute on the charge if a partial refund was issued"
+ * (https://docs.stripe.com/api/charges/object#charge_object-amount_refunded): {@code cumulative}. {@code refund.created},
+ * {@code refund.updated}, {@code charge.refund.updated} and {@code refund.failed} carry a Refund object, whose
+ * {@code amount} is that one refund's (https://docs.stripe.com/api/refunds/object#refund_object-amount):
+ * {@code incremental}, with {@code refundId} = the Refund's {@code re_…} id (a refund is reported by several events:
+ * created, then updated to succeeded).
  */
 public final class StripeMapper {
     private StripeMapper() {
@@ -46,6 +57,11 @@ public final class StripeMapper {
             if (!o.objectType().isEmpty()) attributes.put("object", o.objectType());
             o.charge().ifPresent(c -> attributes.put("charge", c));
             o.metadata().forEach((k, v) -> attributes.put("metadata." + k, v));
+            if (rule.subject() == WebhookSubject.REFUND) {
+                boolean cumulative = event.type().equals("charge.refunded");
+                attributes.put(RefundAmount.ATTRIBUTE, (cumulative ? RefundAmount.CUMULATIVE : RefundAmount.INCREMENTAL).attributeValue());
+                if (!cumulative) o.id().ifPresent(id -> attributes.put(RefundAmount.REFUND_ID, id));
+            }
         });
         return new VerifiedWebhook("stripe", event.id(), event.type(), rule.subject(), status,
                 objectStatus.orElse(""),

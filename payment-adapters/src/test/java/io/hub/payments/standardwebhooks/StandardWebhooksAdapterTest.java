@@ -6,6 +6,7 @@ import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.hub.contracts.money.CurrencyUnit;
 import io.hub.contracts.money.Money;
 import io.hub.contracts.payments.PaymentStatus;
+import io.hub.contracts.payments.RefundAmount;
 import io.hub.contracts.payments.VerifiedWebhook;
 import io.hub.contracts.payments.WebhookOutcome;
 import io.hub.contracts.payments.WebhookRejected.Reason;
@@ -206,6 +207,21 @@ class StandardWebhooksAdapterTest {
         assertRejected(receive(adapter(SECRET), NOW, sign(SECRET, ID, NOW, cur), utf8(cur)), Reason.INVALID_AMOUNT);
         String ts = "{\"type\":\"payout.paid\",\"timestamp\":\"yesterday\"}";
         assertRejected(receive(adapter(SECRET), NOW, sign(SECRET, ID, NOW, ts), utf8(ts)), Reason.MALFORMED_BODY);
+    }
+
+    @Test
+    void aRefundEventIsOneIncrementalRefundKeyedByItsIdAndAFractionalAmountIsRefused() throws Exception {
+        String body = "{\"type\":\"refund.succeeded\",\"data\":{\"id\":\"re_42\",\"payment_id\":\"pay_9\",\"amount\":250,\"currency\":\"EUR\"}}";
+        VerifiedWebhook w = verified(receive(adapter(SECRET), NOW, sign(SECRET, ID, NOW, body), utf8(body)));
+        assertThat(w.amount()).contains(Money.ofMinor(250, CurrencyUnit.of("EUR")));
+        assertThat(w.reference()).contains("pay_9");
+        assertThat(w.attributes()).containsEntry(RefundAmount.ATTRIBUTE, "incremental").containsEntry(RefundAmount.REFUND_ID, "re_42");
+        // 2.5 cents would need rounding: refused before anything is stored
+        String fractional = body.replace("\"amount\":250", "\"amount\":2.5");
+        assertRejected(receive(adapter(SECRET), NOW, sign(SECRET, ID, NOW, fractional), utf8(fractional)), Reason.INVALID_AMOUNT);
+        // a payment event carries no refund attributes
+        VerifiedWebhook payment = verified(receive(adapter(SECRET), NOW, sign(SECRET, ID, NOW, PAYMENT), utf8(PAYMENT)));
+        assertThat(payment.attributes()).doesNotContainKeys(RefundAmount.ATTRIBUTE, RefundAmount.REFUND_ID);
     }
 
     @Test

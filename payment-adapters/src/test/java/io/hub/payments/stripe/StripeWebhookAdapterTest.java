@@ -5,6 +5,7 @@ import com.stripe.net.Webhook;
 import io.hub.contracts.money.CurrencyUnit;
 import io.hub.contracts.money.Money;
 import io.hub.contracts.payments.PaymentStatus;
+import io.hub.contracts.payments.RefundAmount;
 import io.hub.contracts.payments.VerifiedWebhook;
 import io.hub.contracts.payments.WebhookOutcome;
 import io.hub.contracts.payments.WebhookRejected.Reason;
@@ -321,6 +322,31 @@ class StripeWebhookAdapterTest {
             assertThat(payout.reference()).contains("po_1");
             assertThat(payout.status()).isEqualTo(PaymentStatus.PAID);
             assertThat(payout.amount()).contains(Money.ofMinor(2000, CurrencyUnit.of("GBP")));
+        }
+
+        @Test
+        void chargeRefundedIsCumulativeWhileARefundObjectIsOneIncrementalRefundWithItsId() throws Exception {
+            // charge.refunded: the Charge's amount_refunded, the total refunded so far (docs.stripe.com/api/charges/object)
+            VerifiedWebhook charge = verified(signedReceive(
+                    "{\"id\":\"evt_c\",\"type\":\"charge.refunded\",\"created\":1799999990,\"data\":{\"object\":"
+                            + "{\"id\":\"ch_1\",\"object\":\"charge\",\"amount\":1050,\"amount_refunded\":800,"
+                            + "\"currency\":\"eur\",\"payment_intent\":\"pi_9\",\"status\":\"succeeded\"}}}"));
+            assertThat(charge.amount()).contains(Money.ofMinor(800, CurrencyUnit.of("EUR")));
+            assertThat(charge.attributes()).containsEntry(RefundAmount.ATTRIBUTE, "cumulative").doesNotContainKey(RefundAmount.REFUND_ID);
+            // refund.updated: the Refund's own amount (docs.stripe.com/api/refunds/object), keyed by its re_ id
+            VerifiedWebhook refund = verified(signedReceive(
+                    "{\"id\":\"evt_re\",\"type\":\"refund.updated\",\"created\":1799999990,\"data\":{\"object\":"
+                            + "{\"id\":\"re_7\",\"object\":\"refund\",\"amount\":300,\"currency\":\"eur\","
+                            + "\"payment_intent\":\"pi_9\",\"charge\":\"ch_1\",\"status\":\"succeeded\"}}}"));
+            assertThat(refund.status()).isEqualTo(PaymentStatus.REFUNDED);
+            assertThat(refund.reference()).contains("pi_9");
+            assertThat(refund.amount()).contains(Money.ofMinor(300, CurrencyUnit.of("EUR")));
+            assertThat(refund.attributes()).containsEntry(RefundAmount.ATTRIBUTE, "incremental").containsEntry(RefundAmount.REFUND_ID, "re_7");
+            // not a refund: no refund attributes
+            VerifiedWebhook payment = verified(signedReceive(
+                    "{\"id\":\"evt_pi\",\"type\":\"payment_intent.succeeded\",\"created\":1799999990,\"data\":{\"object\":"
+                            + "{\"id\":\"pi_9\",\"object\":\"payment_intent\",\"amount\":1050,\"currency\":\"eur\"}}}"));
+            assertThat(payment.attributes()).doesNotContainKeys(RefundAmount.ATTRIBUTE, RefundAmount.REFUND_ID);
         }
     }
 
