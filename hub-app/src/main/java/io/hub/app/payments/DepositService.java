@@ -184,6 +184,11 @@ public class DepositService {
             default:
                 break;
         }
+        if (status == PaymentStatus.SUCCEEDED && event.amount().isPresent() && event.amount().get().amountMinor() != d.amountMinor()) {
+            // the gateway confirmed another amount than the hub asked for: credit neither, an operator decides
+            throw new PermanentInboxFailure("AMOUNT_MISMATCH", "event " + event.eventId() + " confirms " + event.amount().get().toDecimalString()
+                    + " " + d.currency() + ", deposit " + d.id() + " is for " + d.amount().toDecimalString());
+        }
         if (decision.posting() == PaymentStateMachines.Posting.DEBIT_REFUND) return Optional.of(refund(d, event));
         String next = decision.next();
         if (d.status().equals("DISPUTED") && status == PaymentStatus.REVERSED) next = PaymentStateMachines.afterDisputeWon(d.refundedMinor()).name();

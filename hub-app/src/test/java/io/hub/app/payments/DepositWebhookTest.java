@@ -101,6 +101,32 @@ class DepositWebhookTest extends PaymentsTestSupport {
     }
 
     @Test
+    void a_success_for_another_amount_than_the_deposit_credits_nothing_and_is_parked_for_an_operator() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String depositId = deposit(token, "100.13").get("depositId").asText(); // ends in 13: the simulator leaves it unconfirmed
+        String under = "msg_" + UUID.randomUUID();
+        String over = "msg_" + UUID.randomUUID();
+        assertThat(sendStandard(under, paymentEvent("payment.succeeded", "pay_" + depositId, null, 1, depositId)).statusCode()).isEqualTo(200);
+        assertThat(sendStandard(over, paymentEvent("payment.succeeded", "pay_" + depositId, null, 100_000_000, depositId)).statusCode()).isEqualTo(200);
+
+        for (String msg : List.of(under, over)) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> "PARKED".equals(
+                    jdbc.queryForObject("SELECT state FROM webhook_inbox WHERE event_id = ?", String.class, msg)));
+            assertThat(jdbc.queryForObject("SELECT last_error FROM webhook_inbox WHERE event_id = ?", String.class, msg)).contains("AMOUNT_MISMATCH: event " + msg + " confirms ");
+        }
+        assertThat(depositStatus(depositId)).isEqualTo("PENDING");
+        assertThat(cashMinor(p.id())).isZero();
+
+        // the gateway's correct confirmation still credits the deposit, once
+        assertThat(sendStandard("msg_" + UUID.randomUUID(), paymentEvent("payment.succeeded", "pay_" + depositId, null, 10_013, depositId))
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> depositStatus(depositId).equals("SUCCEEDED"));
+        assertThat(cashMinor(p.id())).isEqualTo(10_013);
+        assertLedgerBalanced();
+    }
+
+    @Test
     void a_stripe_payment_intent_signed_by_stripe_java_credits_a_stripe_deposit() throws Exception {
         TestPlayer p = newPlayer("EUR", "0");
         String token = login(p.username(), p.password()).accessToken();
