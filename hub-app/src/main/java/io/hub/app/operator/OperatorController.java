@@ -71,14 +71,14 @@ public class OperatorController {
     }
 
     @PostMapping("/players")
-    public ResponseEntity<Map<String, Object>> createPlayer(@RequestBody CreatePlayer body) {
+    public ResponseEntity<Map<String, Object>> createPlayer(@AuthenticationPrincipal Jwt jwt, @RequestBody CreatePlayer body) {
         if (body == null || body.currency() == null) throw new RejectedException(RejectionCode.MISSING_FIELD, "username, password and currency are required");
         try {
             CurrencyUnit.of(body.currency());
         } catch (IllegalArgumentException e) {
             throw new RejectedException(RejectionCode.CURRENCY_MISMATCH, e.getMessage());
         }
-        User u = users.createPlayer(body.username(), body.password(), body.currency(), body.subject());
+        User u = operator.createPlayer(operatorName(jwt), body.username(), body.password(), body.currency(), body.subject());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(u));
     }
 
@@ -108,7 +108,7 @@ public class OperatorController {
         } catch (IllegalArgumentException e) {
             throw new RejectedException(RejectionCode.INVALID_MESSAGE, "direction must be CREDIT or DEBIT");
         }
-        LedgerResult r = operator.adjust(jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username") : jwt.getSubject(),
+        LedgerResult r = operator.adjust(operatorName(jwt),
                 id, direction, amountText, body.reason(), key);
         return ResponseEntity.status(r instanceof LedgerResult.Applied ? HttpStatus.CREATED : HttpStatus.OK)
                 .contentType(MediaType.APPLICATION_JSON).header("Idempotent-Replayed", String.valueOf(r instanceof LedgerResult.Replayed))
@@ -160,5 +160,10 @@ public class OperatorController {
             });
         }
         return m;
+    }
+
+    /** The operator's name for the audit trail: {@code preferred_username}, else the token subject. */
+    private static String operatorName(Jwt jwt) {
+        return jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
     }
 }

@@ -1,5 +1,7 @@
 package io.hub.app.operator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hub.app.ledger.AccountDirectory;
 import io.hub.app.ledger.AccountType;
 import io.hub.app.ledger.IdempotencyKey;
@@ -7,10 +9,14 @@ import io.hub.app.ledger.Ledger;
 import io.hub.app.ledger.LedgerCommand;
 import io.hub.app.ledger.LedgerResult;
 import io.hub.app.ledger.Leg;
+import io.hub.app.player.User;
+import io.hub.app.player.UserDirectory;
+import io.hub.app.web.AuditLog;
 import io.hub.contracts.RejectedException;
 import io.hub.contracts.RejectionCode;
 import io.hub.contracts.money.CurrencyUnit;
 import io.hub.contracts.money.Money;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +36,38 @@ public class OperatorService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
-    public OperatorService(Ledger ledger, AccountDirectory accounts, JdbcTemplate jdbc, TransactionTemplate tx) {
+    private final AuditLog audit;
+    private final UserDirectory users;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Creates a player account for an operator and records it in the audit trail (action {@code PLAYER_CREATED},
+     * target {@code player:<id>}, after = username, currency, external subject; never the password), in one transaction.
+     */
+    public User createPlayer(String operator, String username, String password, String currency, String subject) {
+        return tx.execute(s -> {
+            User u = users.createPlayer(username, password, currency, subject);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("username", username);
+            after.put("currency", currency);
+            after.put("subject", subject);
+            audit.record(operator, "PLAYER_CREATED", "player:" + u.id(), null, after);
+            return u;
+        });
+    }
+
+    private static Object json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            return text;
+        }
+    }
+
+    public OperatorService(Ledger ledger, AccountDirectory accounts, JdbcTemplate jdbc, TransactionTemplate tx,
+                           AuditLog audit, UserDirectory users) {
+        this.audit = audit;
+        this.users = users;
         this.ledger = ledger;
         this.accounts = accounts;
         this.jdbc = jdbc;
@@ -73,8 +110,7 @@ public class OperatorService {
         return tx.execute(s -> {
             LedgerResult r = ledger.apply(cmd);
             if (r instanceof LedgerResult.Applied) {
-                jdbc.update("INSERT INTO audit_log (actor, action, target, detail) VALUES (?, 'ADJUSTMENT', ?, ?::jsonb)",
-                        operator, playerId.toString(), r.resultJson());
+                audit.record(operator, "ADJUSTMENT", "player:" + playerId, null, json(r.resultJson()));
             }
             return r;
         });

@@ -18,6 +18,15 @@ public record ProviderCredentials(String publicKeyPem, String secret, String api
         return out;
     }
 
+    /** Which fields differ from {@code before} (set, changed or removed), by name only: e.g. {@code ["secret"]} for a rotation. */
+    public java.util.List<String> changedFrom(ProviderCredentials before) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!java.util.Objects.equals(publicKeyPem, before.publicKeyPem)) out.add("publicKeyPem");
+        if (!java.util.Objects.equals(secret, before.secret)) out.add("secret");
+        if (!java.util.Objects.equals(apiToken, before.apiToken)) out.add("apiToken");
+        return out;
+    }
+
     @Override
     public String toString() {
         return "ProviderCredentials" + present() + " (redacted)";

@@ -138,7 +138,7 @@ class ExternalIdpTokenTest extends HubIntegrationTest {
         JsonNode credited = json(credit.body());
         assertThat(credited.get("balance").asText()).isEqualTo("5.00");
         assertThat(jdbc.queryForObject("SELECT actor FROM audit_log WHERE target = ? ORDER BY id DESC LIMIT 1", String.class,
-                player.toString())).startsWith("idp-ext-kc-");
+                "player:" + player)).startsWith("idp-ext-kc-");
 
         String noRole = idpToken("ext-norole-" + UUID.randomUUID(), c -> c.claim("roles", List.of("player")));
         HttpResponse<String> refused = get("/operator/ledger/check", noRole);

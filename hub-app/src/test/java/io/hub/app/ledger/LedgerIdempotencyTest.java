@@ -152,7 +152,7 @@ class LedgerIdempotencyTest extends LedgerTestSupport {
         assertThat(counts()).isEqualTo(afterFirst);
         assertThat(cash(p)).isEqualTo(1_234);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE action = 'ADJUSTMENT' AND target = ?", Long.class,
-                p.playerId().toString())).isEqualTo(1);
+                "player:" + p.playerId())).isEqualTo(1);
     }
 
     @Test

@@ -107,6 +107,7 @@ class ProviderOnboardingTest extends ProviderTestSupport {
         assertThat(detail.at("/after/displayName").asText()).isEqualTo("Renamed");
         assertThat(detail.at("/before/version").asLong()).isEqualTo(1);
         assertThat(detail.at("/after/version").asLong()).isEqualTo(2);
+        assertThat(detail.at("/after/credentialsChanged").toString()).as("a rotation shows by name").isEqualTo("[\"secret\"]");
         assertThat(detail.toString()).doesNotContain("second-secret-2").doesNotContain("first-secret-1");
         assertThat(output.getAll()).contains("provider " + id + " updated").doesNotContain("second-secret-2").doesNotContain("first-secret-1");
     }

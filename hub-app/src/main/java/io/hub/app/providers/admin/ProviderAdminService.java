@@ -1,5 +1,7 @@
 package io.hub.app.providers.admin;
 
+import io.hub.app.web.AuditLog;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hub.app.providers.ProviderConfig;
@@ -127,7 +129,10 @@ public class ProviderAdminService {
                 in.settings() == null ? cur.settings() : settings(id, cur.settings(), in.settings()), cur.version(), null, null);
         ProviderConfig saved = tx.execute(s -> {
             ProviderConfig r = registry.update(next, in.version());
-            audit.record(actor, "PROVIDER_UPDATED", "provider:" + id, view(cur), view(r));
+            Map<String, Object> after = view(r);
+            // names only: the audit shows that a secret was rotated, never its value
+            after.put("credentialsChanged", r.credentials().changedFrom(cur.credentials()));
+            audit.record(actor, "PROVIDER_UPDATED", "provider:" + id, view(cur), after);
             return r;
         });
         log.info("provider {} updated by {} to version {} (credentials {})", id, actor, saved.version(), saved.credentials());
