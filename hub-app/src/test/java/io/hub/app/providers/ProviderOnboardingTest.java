@@ -188,4 +188,14 @@ class ProviderOnboardingTest extends ProviderTestSupport {
         assertThat(post("/operator/providers", pragmaticBody(newId("nope"), "secret-123", ""), token,
                 "Idempotency-Key", "k-" + player.id()).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void a_studio_url_pointing_at_the_cloud_metadata_service_is_refused_and_nothing_is_registered() {
+        String id = newId("ssrf");
+        String body = pragmaticBody(id, "s", "").replace("https://games.example.com", "http://169.254.169.254/latest");
+        HttpResponse<String> r = operatorPost("/operator/providers", body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(json(r.body()).get("message").asText()).isEqualTo("catalogueBaseUrl may not point at a link-local address (cloud metadata)");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM provider WHERE id = ?", Long.class, id)).isZero();
+    }
 }

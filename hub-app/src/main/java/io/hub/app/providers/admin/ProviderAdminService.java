@@ -53,10 +53,14 @@ public class ProviderAdminService {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    /** {@code hub.providers.allow-loopback-urls}: true in the default run (simulated studios on localhost), false in production. */
+    private final boolean allowLoopbackUrls;
 
     public ProviderAdminService(ProviderRegistry registry, ProviderGames games, ProviderCalls calls, CatalogueSync sync,
                                 CatalogueSyncScheduler scheduler, ExternalGameCatalogue lobby, GameAvailability availability,
-                                AuditLog audit, TransactionTemplate tx, ObjectMapper json) {
+                                AuditLog audit, TransactionTemplate tx, ObjectMapper json,
+                                @org.springframework.beans.factory.annotation.Value("${hub.providers.allow-loopback-urls:true}") boolean allowLoopbackUrls) {
+        this.allowLoopbackUrls = allowLoopbackUrls;
         this.registry = registry;
         this.games = games;
         this.calls = calls;
@@ -283,18 +287,48 @@ public class ProviderAdminService {
         return n.trim();
     }
 
-    private static String url(String u, String field) {
+    private String url(String u, String field) {
         if (u == null) return null;
+        URI uri;
         try {
-            URI uri = new URI(u);
+            uri = new URI(u);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                     || uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null || u.length() > 500) {
                 throw new IllegalArgumentException();
             }
-            return u;
         } catch (Exception e) {
             throw bad("INVALID_MESSAGE", field + " must be an absolute http(s) URL without user info, query or fragment");
         }
+        String problem = hostProblem(uri.getHost(), allowLoopbackUrls);
+        if (problem != null) throw bad("INVALID_MESSAGE", field + " may not point at " + problem);
+        return u;
+    }
+
+    /**
+     * Why a studio URL's host is refused (server-side request forgery: the hub calls these URLs), or null: a literal
+     * link-local address (169.254.0.0/16 with the cloud metadata service, fe80::/10), the unspecified or a multicast
+     * address, a cloud metadata host name, and — when {@code allowLoopback} is false (production profile) — loopback
+     * ({@code localhost}, 127.0.0.0/8, ::1), where the hub's own database and admin ports listen. Host names are not
+     * resolved here (a name can be re-pointed later); network egress rules remain the operator's control.
+     */
+    static String hostProblem(String host, boolean allowLoopback) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) h = h.substring(1, h.length() - 1);
+        if (h.equals("metadata.google.internal") || h.equals("metadata") || h.endsWith(".internal.metadata")) return "a cloud metadata service";
+        if (h.equals("localhost") || h.endsWith(".localhost")) return allowLoopback ? null : "a loopback address";
+        boolean literal = h.matches("[0-9.]+") || h.contains(":");
+        if (!literal) return null;
+        java.net.InetAddress a;
+        try {
+            a = java.net.InetAddress.getByName(h); // a literal: parsed, never looked up
+        } catch (java.net.UnknownHostException e) {
+            return "an invalid address";
+        }
+        if (a.isLinkLocalAddress()) return "a link-local address (cloud metadata)";
+        if (a.isAnyLocalAddress()) return "the unspecified address";
+        if (a.isMulticastAddress()) return "a multicast address";
+        if (a.isLoopbackAddress() && !allowLoopback) return "a loopback address";
+        return null;
     }
 
     private static List<String> currencies(List<String> in) {
