@@ -468,7 +468,7 @@ $('#history-next').addEventListener('click', () => loadHistory(historyPage + 1).
 
 // ---------------------------------------------------------------- cashier
 
-const FINAL = new Set(['SUCCEEDED', 'FAILED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'DISPUTED', 'CHARGED_BACK', 'REVERSED', 'PAID', 'RETURNED', 'REJECTED']);
+const FINAL = new Set(['SUCCEEDED', 'FAILED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'DISPUTED', 'CHARGED_BACK', 'REVERSED', 'PAID', 'RETURNED', 'REJECTED', 'CANCELED']);
 const KYC_TEXT = {
   NOT_STARTED: 'not started', PENDING: 'pending', APPROVED: 'approved', RETRY_REQUIRED: 'please submit your documents again',
   REJECTED: 'rejected', IN_REVIEW: 'in review',

@@ -16,7 +16,7 @@ public final class PaymentStateMachines {
     public enum DepositState { PENDING, SUCCEEDED, FAILED, PARTIALLY_REFUNDED, REFUNDED, DISPUTED, CHARGED_BACK, REVERSED }
 
     /** Withdrawal states of the player API. */
-    public enum WithdrawalState { REQUESTED, ON_HOLD, SUBMITTED, PAID, FAILED, RETURNED, REJECTED }
+    public enum WithdrawalState { REQUESTED, ON_HOLD, SUBMITTED, PAID, FAILED, RETURNED, REJECTED, CANCELED }
 
     /** What a transition does to the ledger. */
     public enum Posting {
@@ -117,7 +117,8 @@ public final class PaymentStateMachines {
     /**
      * Withdrawal (payout events): REQUESTED | SUBMITTED → PAID (post the hold) | FAILED (void the hold); PAID → RETURNED
      * on a later failure or return (re-credit once, payments.md §5.1 "paid then failed"). Events for a withdrawal ON_HOLD
-     * are deferred (it was never submitted; an operator decides first). FAILED, RETURNED and REJECTED are terminal.
+     * are deferred (it was never submitted; an operator decides first). FAILED, RETURNED, REJECTED and CANCELED (the
+     * player took back a withdrawal ON_HOLD) are terminal.
      */
     public static Decision withdrawal(WithdrawalState state, PaymentStatus event) {
         switch (state) {

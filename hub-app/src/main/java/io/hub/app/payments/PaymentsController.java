@@ -36,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  *       DISPUTED, CHARGED_BACK, REVERSED)</li>
  *   <li>{@code POST /payments/withdrawals} {@code {"amount","currency"}} → 201 {@code {"withdrawalId","status","amount","currency"}};
  *       422 INSUFFICIENT_FUNDS; 409 RECEIVABLE_OUTSTANDING while the player owes money from a chargeback or refund</li>
- *   <li>{@code GET /payments/withdrawals/{id}} → the same shape (REQUESTED, ON_HOLD, SUBMITTED, PAID, FAILED, RETURNED, REJECTED)</li>
+ *   <li>{@code GET /payments/withdrawals/{id}} → the same shape (REQUESTED, ON_HOLD, SUBMITTED, PAID, FAILED, RETURNED, REJECTED,
+ *       CANCELED)</li>
+ *   <li>{@code POST /payments/withdrawals/{id}/cancel} → the same shape, CANCELED: only a withdrawal waiting ON_HOLD (409
+ *       {@code INVALID_STATE} otherwise); the money goes back to the player's cash</li>
  *   <li>{@code GET /payments?page=0&size=20} → {@code {"items":[{"kind","id","status","amount","currency","createdAt"}],"page","size"}}</li>
  *   <li>{@code GET /kyc} → {@code {"status"}}</li>
  * </ul>
@@ -87,6 +90,12 @@ public class PaymentsController {
         Money amount = amount(body, user);
         var w = withdrawals.request(user.id(), amount, gateway(body));
         return ResponseEntity.status(HttpStatus.CREATED).body(view(w));
+    }
+
+    /** The player takes back a withdrawal waiting ON_HOLD: 200 with status CANCELED; 409 INVALID_STATE otherwise. */
+    @PostMapping(path = "/payments/withdrawals/{id}/cancel", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> cancelWithdrawal(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return view(withdrawals.cancel(player(jwt).id(), id));
     }
 
     @GetMapping(path = "/payments/withdrawals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

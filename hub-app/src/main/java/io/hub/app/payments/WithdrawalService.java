@@ -210,6 +210,24 @@ public class WithdrawalService {
     }
 
     /**
+     * The player takes back a withdrawal that waits ON_HOLD for an operator (payments.md §5.2 CANCELED, "player reversal
+     * before approval"): CANCELED, the hold voided back to the player's cash, once. Only ON_HOLD: a REQUESTED withdrawal
+     * may be on its way to the gateway, and a SUBMITTED one is the gateway's. 404 for another player's withdrawal,
+     * 409 {@code INVALID_STATE} in any other state (a repeat after success too: the withdrawal is CANCELED).
+     */
+    public Withdrawal cancel(UUID playerId, UUID id) {
+        tx.executeWithoutResult(s -> {
+            Withdrawal w = jdbc.query("SELECT * FROM withdrawal WHERE id = ? AND player_id = ? FOR UPDATE", ROW, id, playerId).stream().findFirst()
+                    .orElseThrow(() -> new PaymentProblem(404, "NOT_FOUND", "no withdrawal " + id));
+            if (!"ON_HOLD".equals(w.status())) {
+                throw new PaymentProblem(409, "INVALID_STATE", "withdrawal is " + w.status() + "; only one waiting ON_HOLD can be cancelled");
+            }
+            release(w, "CANCELED", null);
+        });
+        return find(id).orElseThrow();
+    }
+
+    /**
      * Puts the player's REQUESTED (not yet submitted) withdrawals ON_HOLD, in the caller's transaction: on a KYC rejection
      * ({@code KYC_REJECTED}) or when a chargeback or refund leaves the player owing money ({@code RECEIVABLE_OUTSTANDING}).
      */

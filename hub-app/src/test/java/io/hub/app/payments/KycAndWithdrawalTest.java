@@ -131,4 +131,31 @@ class KycAndWithdrawalTest extends PaymentsTestSupport {
         assertThat(jdbc.queryForObject("SELECT k.status FROM kyc_applicant k JOIN app_user u ON u.id = k.player_id WHERE u.username = 'demo'",
                 String.class)).isEqualTo("APPROVED");
     }
+
+    @Test
+    void a_player_cancels_a_withdrawal_waiting_on_hold_and_gets_the_money_back_once() {
+        TestPlayer p = newPlayer("EUR", "300.00");
+        String token = login(p.username(), p.password()).accessToken();
+        JsonNode w = withdraw(token, "120.00"); // KYC not approved: waits ON_HOLD for an operator
+        String id = w.get("withdrawalId").asText();
+        assertThat(w.get("status").asText()).isEqualTo("ON_HOLD");
+        assertThat(cashMinor(p.id())).isEqualTo(18_000);
+        assertThat(heldMinor(p.id())).isEqualTo(12_000);
+
+        HttpResponse<String> cancelled = post("/payments/withdrawals/" + id + "/cancel", "", token);
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(json(cancelled.body()).get("status").asText()).isEqualTo("CANCELED");
+        assertThat(cashMinor(p.id())).isEqualTo(30_000);
+        assertThat(heldMinor(p.id())).isZero();
+
+        // a second cancel (another key), an operator decision after it, and another player's cancel change nothing
+        HttpResponse<String> again = post("/payments/withdrawals/" + id + "/cancel", "", token);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again.body()).get("error").asText()).isEqualTo("INVALID_STATE");
+        assertThat(post("/operator/withdrawals/" + id + "/reject", "", operatorToken()).statusCode()).isEqualTo(409);
+        TestPlayer q = newPlayer("EUR", "0");
+        assertThat(post("/payments/withdrawals/" + id + "/cancel", "", login(q.username(), q.password()).accessToken()).statusCode()).isEqualTo(404);
+        assertThat(cashMinor(p.id())).isEqualTo(30_000);
+        assertLedgerBalanced();
+    }
 }
