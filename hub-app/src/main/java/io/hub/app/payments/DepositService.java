@@ -100,6 +100,11 @@ public class DepositService {
     /** Creates the deposit, then asks the gateway for a payment. */
     public Deposit create(UUID playerId, Money amount, String gatewayId) {
         if (!endpoints.isGateway(gatewayId)) throw new PaymentProblem(400, "UNKNOWN_GATEWAY", "no gateway " + gatewayId);
+        // a player whose KYC the vendor rejected for good takes no new money in (AML: the operator may not keep
+        // accepting funds from an unverified identity); what is already deposited stays theirs (payments.md §5.3)
+        if ("REJECTED".equals(kyc.status(playerId))) {
+            throw new PaymentProblem(409, "KYC_REJECTED", "the player's identity check was rejected: no new deposits");
+        }
         // a deposit whose credit could never post (the balance would pass Long.MAX_VALUE minor units) is refused here,
         // before the gateway takes the money: accepted, its success webhook would fail in the inbox for ever
         long cash = ledger.cash(ledger.player(playerId));

@@ -123,6 +123,11 @@ class KycAndWithdrawalTest extends PaymentsTestSupport {
         awaitInboxSettled("sumsub");
         assertThat(kycStatus(p.id())).isEqualTo("REJECTED");
         assertThat(cashMinor(p.id())).isEqualTo(cashBefore);
+        // and no new money comes in from a rejected identity
+        HttpResponse<String> deposit = post("/payments/deposits", "{\"amount\":\"50.00\",\"currency\":\"EUR\"}", t2.accessToken());
+        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(409);
+        assertThat(json(deposit.body()).get("error").asText()).isEqualTo("KYC_REJECTED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deposit WHERE player_id = ?", Long.class, p.id())).isZero();
         assertLedgerBalanced();
     }
 
