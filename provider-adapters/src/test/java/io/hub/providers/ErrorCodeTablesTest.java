@@ -87,7 +87,17 @@ class ErrorCodeTablesTest {
         assertThat(read.gameCheck()).isEqualTo(ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED);
         assertThat(read).isEqualTo(new ProviderPolicy(ProviderPolicy.UnknownRollback.ACK_WITH_BALANCE, ProviderPolicy.Replay.ORIGINAL_RESPONSE,
                 ProviderPolicy.TxIdScope.GLOBAL, ProviderPolicy.TokenCheck.SKIP, ProviderPolicy.TokenCheck.SKIP, false,
-                ProviderPolicy.CancelAfterSettle.REJECT, false, ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED));
+                ProviderPolicy.CancelAfterSettle.REJECT, false, ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED,
+                ProviderPolicy.CreditAfterSettle.REJECT));
+    }
+
+    @Test
+    void creditAfterSettleDefaultsFollowEachProtocol() {
+        // §4 shape C: Evolution credits are matched by refId, one per bet ([E1] Test_debitCreditBetAlreadySettled);
+        // Hub88 wins until round_closed and Pragmatic results until endRound may be several per bet / round
+        assertThat(ProviderPolicy.evolutionDefaults().creditAfterSettle()).isEqualTo(ProviderPolicy.CreditAfterSettle.REJECT);
+        assertThat(ProviderPolicy.hub88Defaults().creditAfterSettle()).isEqualTo(ProviderPolicy.CreditAfterSettle.WHILE_ROUND_OPEN);
+        assertThat(ProviderPolicy.pragmaticDefaults().creditAfterSettle()).isEqualTo(ProviderPolicy.CreditAfterSettle.WHILE_ROUND_OPEN);
     }
 
     @Test

@@ -195,17 +195,24 @@ public class ProviderWallet {
             Optional<WalletResult> replay = replay(p, pl, l, "WIN", hash);
             if (replay.isPresent()) return replay.get();
             String roundId;
+            // providers.md §3 scenario 7, §4 shape C: a credit for a bet that already has one (a new transaction id;
+            // the same id is a replay, answered above) is refused, under policy creditAfterSettle REJECT at once
+            // (Evolution: one credit per refId), under WHILE_ROUND_OPEN once the round is closed (Hub88, Pragmatic)
+            boolean oneCredit = p.policy().creditAfterSettle() == ProviderPolicy.CreditAfterSettle.REJECT;
+            boolean roundClosed = "CLOSED".equals(l.roundStatus());
+            boolean settleRolledBack = false;
             if (w.betRef() != null) {
                 BetRow bet = l.bet();
                 if (bet == null || !bet.playerId.equals(pl.id())) {
                     throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + w.betRef());
                 }
-                if (bet.state.equals("TOMBSTONE") || (bet.state.equals("ROLLED_BACK") && !p.policy().creditAfterCancel())) {
+                if (bet.state.equals("TOMBSTONE") || (bet.rolledBack() && !p.policy().creditAfterCancel())) {
                     throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back");
                 }
                 roundId = bet.roundId;
-                if (bet.state.equals("SETTLED") && "CLOSED".equals(l.roundStatus())) {
-                    throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet is settled and its round closed");
+                if (bet.state.equals("SETTLED") && (oneCredit || roundClosed)) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, oneCredit
+                            ? "the bet is settled (one credit per bet: policy creditAfterSettle REJECT)" : "the bet is settled and its round closed");
                 }
             } else {
                 // Pragmatic settles by round: the round's bets decide
@@ -215,22 +222,30 @@ public class ProviderWallet {
                 if (states.isEmpty()) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet in round " + roundId);
                 boolean live = states.stream().anyMatch(s -> s.equals("OPEN") || s.equals("SETTLED"));
                 if (!live && !p.policy().creditAfterCancel()) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the round's bets were rolled back");
-                if (states.stream().noneMatch(s -> s.equals("OPEN")) && "CLOSED".equals(l.roundStatus())) {
-                    throw new Refusal(WalletRejection.ALREADY_SETTLED, "the round is settled and closed");
+                boolean open = states.stream().anyMatch(s -> s.equals("OPEN"));
+                boolean settled = states.stream().anyMatch(s -> s.equals("SETTLED"));
+                if (!open && (roundClosed || (oneCredit && settled))) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, roundClosed ? "the round is settled and closed"
+                            : "the round is settled (one credit per round: policy creditAfterSettle REJECT)");
                 }
+                // a credit after cancel (policy creditAfterCancel) settles the rolled-back bets, so a second one is seen
+                settleRolledBack = !open && p.policy().creditAfterCancel();
             }
             Moved moved = total == 0 ? new Moved(null, cash(pl))
                     : move(p, pl, scope, key, "PROVIDER_WIN", false, total, hash, meta(p, "WIN", w.transactionId(), roundId, w.gameId()));
             String hubTx = hubTx(moved);
             boolean byRef = w.betRef() != null;
             // the bet by its key (primary key lookup), or the round's open bets: two statement texts rather than one
-            // "(byRef AND …) OR (NOT byRef AND …)" filter, which a generic prepared plan cannot turn into an index lookup
-            List<Object> args = new ArrayList<>(byRef ? Arrays.asList(p.id(), scope, w.betRef()) : Arrays.asList(p.id(), pl.id(), nullable(roundId)));
+            // "(byRef AND …) OR (NOT byRef AND …)" filter, which a generic prepared plan cannot turn into an index lookup.
+            // A rolled-back bet credited under creditAfterCancel becomes SETTLED too (its rollback_tx_id stays: it still
+            // counts as rolled back for rollbacks), so policy creditAfterSettle sees its credit
+            List<Object> args = new ArrayList<>(byRef ? Arrays.asList(p.id(), scope, w.betRef()) : Arrays.asList(p.id(), settleRolledBack, pl.id(), nullable(roundId)));
             args.addAll(Arrays.asList(w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId)));
             args.addAll(txRow(p, pl, scope, key, "WIN", roundId, w.betRef(), total, hash, hubTx, moved));
             // one statement: settle the bet (or the round's open bets), close the round on the flag, record the callback
-            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND state = 'OPEN'"
-                    + (byRef ? " AND scope = ? AND bet_ref = ?" : " AND player_id = ? AND round_id = ?") + " RETURNING 1),"
+            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ?"
+                    + (byRef ? " AND state IN ('OPEN', 'ROLLED_BACK') AND scope = ? AND bet_ref = ?"
+                    : " AND (state = 'OPEN' OR (? AND state = 'ROLLED_BACK')) AND player_id = ? AND round_id = ?") + " RETURNING 1),"
                     + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
                     + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
             return new Applied(hubTx, moved.balance(), null, false);
@@ -263,7 +278,7 @@ public class ProviderWallet {
             }
             if (!bet.playerId.equals(pl.id())) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + rb.betRef());
             if (bet.state.equals("TOMBSTONE")) return unknownRollback(p, pl, bet.rollbackTxId);
-            if (bet.state.equals("ROLLED_BACK")) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "already rolled back");
+            if (bet.rolledBack()) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "already rolled back");
             if (bet.state.equals("SETTLED") && p.policy().cancelAfterSettle() == ProviderPolicy.CancelAfterSettle.REJECT) {
                 throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet has a win");
             }
@@ -480,6 +495,10 @@ public class ProviderWallet {
     }
 
     private record BetRow(UUID playerId, String roundId, long stakeMinor, String state, String rollbackTxId) {
+        /** Rolled back, including a rolled-back bet a credit after cancel settled (its rollback id stays). */
+        boolean rolledBack() {
+            return state.equals("ROLLED_BACK") || (state.equals("SETTLED") && rollbackTxId != null);
+        }
     }
 
     private void closeRound(ProviderConfig p, Player pl, String roundId, String by) {

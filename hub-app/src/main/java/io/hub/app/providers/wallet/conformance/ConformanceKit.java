@@ -265,6 +265,15 @@ public class ConformanceKit {
                     // a bet on a code the catalogue never held: only STRICT refuses it
                     expected = pol.gameCheck() == ProviderPolicy.GameCheck.STRICT ? "UNKNOWN_GAME" : "OK";
                     break;
+                case "CREDIT_AFTER_SETTLE":
+                    // a further credit (new id) for a settled bet of an open round: one credit per bet under REJECT
+                    expected = pol.creditAfterSettle() == ProviderPolicy.CreditAfterSettle.REJECT ? "ALREADY_SETTLED" : "OK";
+                    break;
+                case "BET_ON_CLOSED_ROUND":
+                    // the earlier steps close the round where the protocol can: Hub88 round_closed, Pragmatic endRound,
+                    // Evolution only under game-wise settlement (its credits carry no round flag otherwise)
+                    expected = closesRounds(p) ? "ROUND_CLOSED" : "OK";
+                    break;
                 default:
                     policyDependent = false;
             }
@@ -319,6 +328,16 @@ public class ConformanceKit {
         if (!check.balanced() || !check.problems().isEmpty()) problems.add("ledger check: " + check.problems());
         boolean passed = problems.isEmpty() && steps.stream().allMatch(StepResult::passed);
         return new ScenarioResult(s.id(), s.section(), s.title(), user.id(), passed, expectedMoves, moves, steps, problems);
+    }
+
+    /** Whether the protocol closes a round the way the scenarios do (Hub88 flag, Pragmatic endRound, Evolution game-wise). */
+    private static boolean closesRounds(ProviderConfig p) {
+        switch (p.protocol()) {
+            case EVOLUTION:
+                return Boolean.parseBoolean(String.valueOf(p.settings().getOrDefault("gameWiseSettlement", "false")));
+            default:
+                return true;
+        }
     }
 
     private static byte[] longBytes(long v) {
