@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,27 +113,60 @@ public class ProviderWallet {
         }
     }
 
-    /** Applies one verified command for the provider; never throws for a domain refusal. */
-    public WalletResult apply(ProviderConfig provider, WalletCommand command) {
+    /**
+     * Applies one verified command for the provider; never throws for a domain refusal.
+     *
+     * @param maxBalance the largest cash balance (minor units, per currency) the provider's protocol can carry in an
+     *                   answer ({@code ProviderAdapter.maxBalanceMinor}; Hub88: int64 at its scale). Every result is
+     *                   one its adapter can render: a command whose resulting balance would exceed it is refused
+     *                   {@code INVALID_AMOUNT} inside its transaction, before anything commits; a balance-only answer
+     *                   for a player already beyond it (credited by another path) is that refusal too; a refusal's
+     *                   balance beyond it is left out (providers.md §3 scenario 17)
+     */
+    public WalletResult apply(ProviderConfig provider, WalletCommand command, ToLongFunction<CurrencyUnit> maxBalance) {
+        WalletResult result;
         try {
-            if (command instanceof Bet b) return bet(provider, b);
-            if (command instanceof Win w) return win(provider, w);
-            if (command instanceof Rollback r) return rollback(provider, r);
-            if (command instanceof PromoCredit p) return promo(provider, p);
-            if (command instanceof RoundEnd e) return roundEnd(provider, e);
-            if (command instanceof Balance b) return balance(provider, b);
-            return sessionCheck(provider, (SessionCheck) command);
+            if (command instanceof Bet b) result = bet(provider, b, maxBalance);
+            else if (command instanceof Win w) result = win(provider, w, maxBalance);
+            else if (command instanceof Rollback r) result = rollback(provider, r, maxBalance);
+            else if (command instanceof PromoCredit p) result = promo(provider, p, maxBalance);
+            else if (command instanceof RoundEnd e) result = roundEnd(provider, e, maxBalance);
+            else if (command instanceof Balance b) result = balance(provider, b);
+            else result = sessionCheck(provider, (SessionCheck) command, maxBalance);
         } catch (Refusal r) {
             // a refusal before any transaction began (e.g. checkedId: an over-long id): nothing was written; the
             // provider gets its protocol's error for the reason, not the "internal error, retry" answer
             return new Rejected(r.reason, null, r.getMessage());
         }
+        return expressible(result, maxBalance);
+    }
+
+    /** A result for a command that moved nothing (or whose transaction rolled back) with every balance renderable. */
+    private static WalletResult expressible(WalletResult result, ToLongFunction<CurrencyUnit> maxBalance) {
+        if (result instanceof Rejected r) {
+            return r.balance() != null && beyond(r.balance(), maxBalance) ? new Rejected(r.reason(), null, r.detail()) : r;
+        }
+        Money balance = result instanceof BalanceResult b ? b.balance() : result instanceof SessionResult s ? s.balance() : null;
+        if (balance != null && beyond(balance, maxBalance)) {
+            return new Rejected(WalletRejection.INVALID_AMOUNT, null, tooLarge(balance, maxBalance));
+        }
+        // an Applied result was checked inside its transaction (inTransaction), before it committed
+        return result;
+    }
+
+    private static boolean beyond(Money balance, ToLongFunction<CurrencyUnit> maxBalance) {
+        return balance.amountMinor() > maxBalance.applyAsLong(balance.currency());
+    }
+
+    private static String tooLarge(Money balance, ToLongFunction<CurrencyUnit> maxBalance) {
+        return "the balance " + balance.toDecimalString() + " exceeds the largest the provider's protocol can express ("
+                + Money.ofMinor(maxBalance.applyAsLong(balance.currency()), balance.currency()).toDecimalString() + ")";
     }
 
     // ---------------------------------------------------------------------------------------------------- bets
 
     /** The one bet path: every gate (player state, currency, session, {@link ProviderBetGate}s) is here. */
-    private WalletResult bet(ProviderConfig p, Bet b) {
+    private WalletResult bet(ProviderConfig p, Bet b, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(b.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, b.amount().currency());
@@ -142,7 +176,7 @@ public class ProviderWallet {
         long stake = b.freeBet() ? 0 : b.amount().amountMinor();
         byte[] hash = hash("BET", pl.id(), b.roundId(), b.betRef(), b.amount(), b.freeBet());
         String key = "bet:" + checkedId(b.transactionId());
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             Lookup l = lookup(p, pl, scope, key, b.betRef(), b.roundId());
             Optional<WalletResult> replay = replay(p, pl, l, "BET", hash);
             // a replay of an accepted bet gets its original answer even if a gate closed since (else the provider would
@@ -179,7 +213,7 @@ public class ProviderWallet {
 
     // ---------------------------------------------------------------------------------------------------- wins
 
-    private WalletResult win(ProviderConfig p, Win w) {
+    private WalletResult win(ProviderConfig p, Win w, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(w.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, w.amount().currency());
@@ -190,7 +224,7 @@ public class ProviderWallet {
         long total = Math.addExact(w.amount().amountMinor(), w.promoAmount() == null ? 0 : w.promoAmount().amountMinor());
         byte[] hash = hash("WIN", pl.id(), w.roundId(), w.betRef(), w.amount(), w.promoAmount(), w.promoRef());
         String key = "win:" + checkedId(w.transactionId());
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             Lookup l = lookup(p, pl, scope, key, w.betRef(), w.roundId());
             Optional<WalletResult> replay = replay(p, pl, l, "WIN", hash);
             if (replay.isPresent()) return replay.get();
@@ -254,7 +288,7 @@ public class ProviderWallet {
 
     // ----------------------------------------------------------------------------------------------- rollbacks
 
-    private WalletResult rollback(ProviderConfig p, Rollback rb) {
+    private WalletResult rollback(ProviderConfig p, Rollback rb, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(rb.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = token(p, pl, rb.sessionToken(), p.policy().tokenOnRollback(), true);
@@ -263,7 +297,7 @@ public class ProviderWallet {
         // the request's amount is not part of the fingerprint: it is informational (a refund credits the stored stake)
         byte[] hash = hash("ROLLBACK", pl.id(), rb.betRef());
         String key = "rollback:" + checkedId(rb.transactionId() != null ? rb.transactionId() : rb.betRef());
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             Lookup l = lookup(p, pl, scope, key, rb.betRef(), null);
             Optional<WalletResult> replay = replay(p, pl, l, "ROLLBACK", hash);
             if (replay.isPresent()) return replay.get();
@@ -311,7 +345,7 @@ public class ProviderWallet {
 
     // ------------------------------------------------------------------------------------------ bet-less credits
 
-    private WalletResult promo(ProviderConfig p, PromoCredit c) {
+    private WalletResult promo(ProviderConfig p, PromoCredit c, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(c.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, c.amount().currency());
@@ -320,7 +354,7 @@ public class ProviderWallet {
         String scope = scope(p, pl);
         byte[] hash = hash("PROMO", pl.id(), c.kind(), c.amount(), c.campaignRef(), c.roundId());
         String key = "promo:" + checkedId(c.transactionId());
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             Optional<WalletResult> replay = replay(p, pl, lookup(p, pl, scope, key, null, null), "PROMO", hash);
             if (replay.isPresent()) return replay.get();
             long amount = c.amount().amountMinor();
@@ -335,11 +369,11 @@ public class ProviderWallet {
 
     // ---------------------------------------------------------------------------------- rounds, balance, session
 
-    private WalletResult roundEnd(ProviderConfig p, RoundEnd e) {
+    private WalletResult roundEnd(ProviderConfig p, RoundEnd e, ToLongFunction<CurrencyUnit> maxBalance) {
         // (the player's status is read inside bet transactions only: wins, rollbacks and credits pay a blocked player)
         Player pl = player(e.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             closeRound(p, pl, e.roundId(), "ROUND_END"); // repeatable; an unknown round is a no-op (providers.md §1 row 14)
             return new BalanceResult(cash(pl), null);
         });
@@ -354,7 +388,7 @@ public class ProviderWallet {
         return new BalanceResult(cash(pl), null);
     }
 
-    private WalletResult sessionCheck(ProviderConfig p, SessionCheck c) {
+    private WalletResult sessionCheck(ProviderConfig p, SessionCheck c, ToLongFunction<CurrencyUnit> maxBalance) {
         Optional<ProviderSession> s = sessions.resolve(p.id(), c.sessionToken());
         if (s.isEmpty()) return Rejected.of(WalletRejection.INVALID_TOKEN);
         ProviderSession session = s.get();
@@ -366,6 +400,9 @@ public class ProviderWallet {
         if (session.mode() == ProviderSession.Mode.DEMO) return rejected(WalletRejection.INVALID_TOKEN, pl, "demo sessions use no wallet");
         if (!"ACTIVE".equals(users.status(pl.id()))) return rejected(WalletRejection.PLAYER_BLOCKED, pl, "player is blocked");
         String token = c.sessionToken();
+        Money cash = cash(pl);
+        // a wallet the protocol cannot express is refused before the sid is rotated (the provider would never learn the new one)
+        if (beyond(cash, maxBalance)) return new Rejected(WalletRejection.INVALID_AMOUNT, null, tooLarge(cash, maxBalance));
         if (c.rotate()) {
             try {
                 token = sessions.rotate(session).token();
@@ -373,7 +410,7 @@ public class ProviderWallet {
                 return rejected(WalletRejection.INVALID_TOKEN, pl, "the session was replaced");
             }
         }
-        return new SessionResult(pl.id().toString(), token, cash(pl), null);
+        return new SessionResult(pl.id().toString(), token, cash, null);
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
@@ -387,13 +424,22 @@ public class ProviderWallet {
         return g;
     }
 
-    private WalletResult inTransaction(Player pl, Supplier<WalletResult> work) {
+    private WalletResult inTransaction(Player pl, ToLongFunction<CurrencyUnit> maxBalance, Supplier<WalletResult> work) {
+        long max = maxBalance.applyAsLong(pl.currency());
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx.execute(status -> {
                     jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) l", Integer.class, LOCK_CLASS, pl.id().hashCode());
                     faults.check(pl.id());
-                    return work.get();
+                    WalletResult result = work.get();
+                    // before anything commits: a balance the provider's protocol cannot carry would make the answer
+                    // fail to render after the money moved (a committed write answered "unknown error", retried for
+                    // ever); refuse it instead, rolling back the ledger transaction, its outbox row and our records
+                    Money balance = result instanceof Applied a ? a.balance() : result instanceof BalanceResult b ? b.balance() : null;
+                    if (balance != null && balance.amountMinor() > max) {
+                        throw new Refusal(WalletRejection.INVALID_AMOUNT, tooLarge(balance, maxBalance));
+                    }
+                    return result;
                 });
             } catch (Refusal r) {
                 return new Rejected(r.reason, cash(pl), r.getMessage());

@@ -16,6 +16,7 @@ import io.hub.app.providers.ProviderRegistry;
 import io.hub.app.providers.ProviderSession;
 import io.hub.app.providers.ProviderSessions;
 import io.hub.app.providers.wallet.HubSigningKey;
+import io.hub.app.providers.wallet.ProviderAdapters;
 import io.hub.app.providers.wallet.ProviderRoundSweeper;
 import io.hub.app.providers.wallet.ProviderWalletFaults;
 import io.hub.contracts.money.CurrencyUnit;
@@ -68,12 +69,13 @@ public class ConformanceKit {
     private final ProviderRoundSweeper sweeper;
     private final JdbcTemplate jdbc;
     private final ProducerTemplate camel;
+    private final ProviderAdapters adapters;
     private final Duration sweepAge;
 
     public ConformanceKit(ProviderRegistry registry, ProviderSessions sessions, UserDirectory users, AccountDirectory accounts,
                           Ledger ledger, LedgerQueries queries, LedgerCheck ledgerCheck, HubSigningKey hubKey,
                           ProviderWalletFaults faults, ProviderRoundSweeper sweeper, JdbcTemplate jdbc, ProducerTemplate camel,
-                          @Value("${hub.providers.round-sweep.max-age:48h}") Duration sweepAge) {
+                          ProviderAdapters adapters, @Value("${hub.providers.round-sweep.max-age:48h}") Duration sweepAge) {
         this.registry = registry;
         this.sessions = sessions;
         this.users = users;
@@ -86,6 +88,7 @@ public class ConformanceKit {
         this.sweeper = sweeper;
         this.jdbc = jdbc;
         this.camel = camel;
+        this.adapters = adapters;
         this.sweepAge = sweepAge;
     }
 
@@ -273,6 +276,11 @@ public class ConformanceKit {
                     // the earlier steps close the round where the protocol can: Hub88 round_closed, Pragmatic endRound,
                     // Evolution only under game-wise settlement (its credits carry no round flag otherwise)
                     expected = closesRounds(p) ? "ROUND_CLOSED" : "OK";
+                    break;
+                case "BALANCE_LIMIT":
+                    // the step's resulting balance must be one the protocol can carry (Hub88: int64 at its scale)
+                    expected = Money.parse(step.balance(), currency).amountMinor() > adapters.adapterFor(p).maxBalanceMinor(currency)
+                            ? "INVALID_AMOUNT" : "OK";
                     break;
                 default:
                     policyDependent = false;
