@@ -135,8 +135,9 @@ public class ProviderWallet {
             else result = sessionCheck(provider, (SessionCheck) command, maxBalance);
         } catch (Refusal r) {
             // a refusal before any transaction began (e.g. checkedId: an over-long id): nothing was written; the
-            // provider gets its protocol's error for the reason, not the "internal error, retry" answer
-            return new Rejected(r.reason, null, r.getMessage());
+            // provider gets its protocol's error for the reason, not the "internal error, retry" answer, with the
+            // player's balance when the player is known (Evolution answers always carry one)
+            result = new Rejected(r.reason, balanceOf(command.playerId()).orElse(null), r.getMessage());
         }
         return expressible(result, maxBalance);
     }
@@ -605,6 +606,12 @@ public class ProviderWallet {
             return Optional.empty();
         }
         return accounts.player(id).map(a -> CurrencyUnit.of(a.currency()));
+    }
+
+    /** The cash balance of the player a provider names, or empty when unknown. */
+    Optional<Money> balanceOf(String providerPlayerId) {
+        Player pl = player(providerPlayerId);
+        return pl == null ? Optional.empty() : Optional.of(cash(pl));
     }
 
     Money cash(Player pl) {

@@ -43,7 +43,10 @@ public final class EvolutionDriver implements ProtocolDriver {
             default: return null;
         }
         o.put("currency", c.amount() != null ? c.amount().currency().code() : "EUR");
-        if (!path.equals("balance")) {
+        if (path.equals("promo_payout")) {
+            // a promo payout names no game round (providers.md §4 shape C lists only promoTransaction): sent as null
+            o.putNull("game");
+        } else if (!path.equals("balance")) {
             ObjectNode game = o.putObject("game");
             game.put("id", c.roundId() != null ? c.roundId() : c.txId());
             game.put("type", "blackjack");
