@@ -1,5 +1,6 @@
 package io.hub.providers;
 
+import io.hub.contracts.money.CurrencyUnit;
 import io.hub.contracts.wallet.WalletCommand;
 import io.hub.contracts.wallet.WalletResult;
 
@@ -28,6 +29,20 @@ public interface ProviderAdapter {
     /** Verify and translate a callback. Never throws for bad input. */
     Decoded decode(InboundRequest request);
 
-    /** Render the wallet's answer to a command this adapter decoded. */
+    /**
+     * Render the wallet's answer to a command this adapter decoded. Never throws for a result whose balances are within
+     * {@link #maxBalanceMinor}; a refusal carrying a balance beyond it is answered without the balance.
+     */
     ProviderResponse encode(WalletCommand command, WalletResult result);
+
+    /**
+     * The largest cash balance, in minor units of {@code currency}, this protocol's answers can carry (providers.md §1
+     * row 7: each protocol's number format). The wallet refuses, before writing anything, a command whose resulting
+     * balance would exceed it, and answers a balance-only call for a player already beyond it with the protocol's
+     * "wrong amount" error ({@code WalletRejection.INVALID_AMOUNT}), so no answer ever fails to render after a commit.
+     * Default: no limit of the protocol's own (decimal amounts of any size; the ledger's int64 still bounds them).
+     */
+    default long maxBalanceMinor(CurrencyUnit currency) {
+        return Long.MAX_VALUE;
+    }
 }

@@ -22,10 +22,16 @@ import java.util.Objects;
  *                             before this field existed, e.g. the SQL onboarding of {@code bench/run-provider-bench.sh})
  *                             it reads as {@link GameCheck#LISTED_OR_UNKNOWN_ALLOWED}; every protocol default is
  *                             {@link GameCheck#STRICT}
+ * @param creditAfterSettle    whether a further credit (a new transaction id) for a bet that already has one is paid
+ *                             (§3 scenario 7, §4 shape C "credits and cancels are matched by refId"). Absent in a
+ *                             stored policy it reads as the protocol's default (the hub's provider registry fills it in;
+ *                             a policy read without a protocol gets {@link CreditAfterSettle#REJECT}, the one that can
+ *                             never pay twice)
  */
 public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxIdScope txIdScope,
                              TokenCheck tokenOnWin, TokenCheck tokenOnRollback, boolean partialRollbacks,
-                             CancelAfterSettle cancelAfterSettle, boolean creditAfterCancel, GameCheck gameCheck) {
+                             CancelAfterSettle cancelAfterSettle, boolean creditAfterCancel, GameCheck gameCheck,
+                             CreditAfterSettle creditAfterSettle) {
 
     /** Answer to a rollback of an unknown transaction (§3 scenario 4). */
     public enum UnknownRollback {
@@ -67,6 +73,24 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
     }
 
     /**
+     * A credit (win) with a new transaction id for a bet that is already settled by an earlier credit (§3 scenario 7,
+     * §4 shape C). Where providers disagree: Evolution matches credits to bets by {@code refId}, one credit settles its
+     * bet and a second one is {@code BET_ALREADY_SETTLED} ([E1] {@code Test_debitCreditBetAlreadySettled}); Hub88 wins
+     * reference their bet and a round may carry several wins until {@code round_closed} ([C1]); Pragmatic settles by
+     * round and may send several {@code result}s for a round until {@code endRound} ([P1]). A refused credit is
+     * answered {@code WalletRejection.ALREADY_SETTLED} with the balance and writes nothing.
+     */
+    public enum CreditAfterSettle {
+        /** One credit per bet: a further credit for a settled bet is refused, whatever the round's state (Evolution). */
+        REJECT,
+        /**
+         * Further credits for a settled bet (Pragmatic: for a round whose bets are all settled) are paid while the round
+         * is open, refused once it is closed (flag, round-end call or the stale-round sweeper) (Hub88, Pragmatic).
+         */
+        WHILE_ROUND_OPEN
+    }
+
+    /**
      * Which game codes a bet may name (providers.md §1 row 1: the unified catalogue; §4: Hub88 {@code game_code}, PP
      * {@code gameId}, Evolution {@code game.details.table.id} or {@code game.type}). A refused bet is answered as
      * {@code WalletRejection.UNKNOWN_GAME} in the provider's protocol (Hub88 {@code RS_ERROR_INVALID_GAME}, a "known"
@@ -87,6 +111,7 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
 
     public ProviderPolicy {
         if (gameCheck == null) gameCheck = GameCheck.LISTED_OR_UNKNOWN_ALLOWED;
+        if (creditAfterSettle == null) creditAfterSettle = CreditAfterSettle.REJECT;
         Objects.requireNonNull(unknownRollback, "unknownRollback");
         Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(txIdScope, "txIdScope");
@@ -99,32 +124,38 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
      * Hub88-style RS_* protocol: unknown rollback → OK with balance (Caleta {@code Test_Rollback} family [C2]);
      * replay → original response ([H1]); ids global (a duplicate id from another user is DUPLICATE [C2]); tokens not
      * checked on wins/rollbacks ([H3]); no partial rollbacks; cancel after settle refused (wins are never rolled back
-     * [C1]); bets only on listed, enabled games.
+     * [C1]); bets only on listed, enabled games; several wins per bet until the round closes ([C1]: a round carries
+     * bets and wins until {@code round_closed}).
      */
     public static ProviderPolicy hub88Defaults() {
         return new ProviderPolicy(UnknownRollback.ACK_WITH_BALANCE, Replay.ORIGINAL_RESPONSE, TxIdScope.GLOBAL,
-                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT);
+                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT,
+                CreditAfterSettle.WHILE_ROUND_OPEN);
     }
 
     /**
      * Pragmatic: unknown refund → success, do nothing ([P1]); replay → current balance ([P1]); ids global (no source
      * says per player); tokens not checked on results/refunds (token optional, async credits [P1]); refunds credit
      * the stored stake; cancel after settle refused (inference: PP sends refund only for bets it considers failed);
-     * bets only on listed, enabled games.
+     * bets only on listed, enabled games; several {@code result}s per round until {@code endRound} ([P1]: endRound
+     * closes the round, results settle it).
      */
     public static ProviderPolicy pragmaticDefaults() {
         return new ProviderPolicy(UnknownRollback.ACK_WITH_BALANCE, Replay.CURRENT_BALANCE, TxIdScope.GLOBAL,
-                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT);
+                TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT,
+                CreditAfterSettle.WHILE_ROUND_OPEN);
     }
 
     /**
      * Evolution One Wallet: unknown cancel → BET_DOES_NOT_EXIST ([E1]); replay → original response (E1 accepts
      * OK or BET_ALREADY_EXIST); ids global; an old sid fails on debit and credit ([E1]); no partial cancels; cancel
      * after settle → BET_ALREADY_SETTLED ([E1] {@code Test_debitCreditCancel}); no credit after cancel ([E1]); bets
-     * only on listed, enabled games (tables).
+     * only on listed, enabled games (tables); one credit per {@code refId}, a second is BET_ALREADY_SETTLED ([E1]
+     * {@code Test_debitCreditBetAlreadySettled}; §4 shape C: credits are matched by refId).
      */
     public static ProviderPolicy evolutionDefaults() {
         return new ProviderPolicy(UnknownRollback.NOT_FOUND, Replay.ORIGINAL_RESPONSE, TxIdScope.GLOBAL,
-                TokenCheck.ENFORCE, TokenCheck.ENFORCE, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT);
+                TokenCheck.ENFORCE, TokenCheck.ENFORCE, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT,
+                CreditAfterSettle.REJECT);
     }
 }

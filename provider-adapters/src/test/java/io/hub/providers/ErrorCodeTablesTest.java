@@ -87,6 +87,33 @@ class ErrorCodeTablesTest {
         assertThat(read.gameCheck()).isEqualTo(ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED);
         assertThat(read).isEqualTo(new ProviderPolicy(ProviderPolicy.UnknownRollback.ACK_WITH_BALANCE, ProviderPolicy.Replay.ORIGINAL_RESPONSE,
                 ProviderPolicy.TxIdScope.GLOBAL, ProviderPolicy.TokenCheck.SKIP, ProviderPolicy.TokenCheck.SKIP, false,
-                ProviderPolicy.CancelAfterSettle.REJECT, false, ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED));
+                ProviderPolicy.CancelAfterSettle.REJECT, false, ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED,
+                ProviderPolicy.CreditAfterSettle.REJECT));
+    }
+
+    @Test
+    void creditAfterSettleDefaultsFollowEachProtocol() {
+        // §4 shape C: Evolution credits are matched by refId, one per bet ([E1] Test_debitCreditBetAlreadySettled);
+        // Hub88 wins until round_closed and Pragmatic results until endRound may be several per bet / round
+        assertThat(ProviderPolicy.evolutionDefaults().creditAfterSettle()).isEqualTo(ProviderPolicy.CreditAfterSettle.REJECT);
+        assertThat(ProviderPolicy.hub88Defaults().creditAfterSettle()).isEqualTo(ProviderPolicy.CreditAfterSettle.WHILE_ROUND_OPEN);
+        assertThat(ProviderPolicy.pragmaticDefaults().creditAfterSettle()).isEqualTo(ProviderPolicy.CreditAfterSettle.WHILE_ROUND_OPEN);
+    }
+
+    @Test
+    void hub88RefusalsBecauseABetIsSettledOrItsRoundClosedNeverSayDone() {
+        // a rollback or win refused because the bet is settled: no Hub88 status says "settled" [H3]; DUPLICATE_TRANSACTION
+        // (same transaction_uuid, other content) and TRANSACTION_ROLLED_BACK read as "already done" on a rollback, and
+        // TRANSACTION_DOES_NOT_EXIST as "the bet never existed": RS_ERROR_UNKNOWN, retried, then queued for people (§5.6)
+        assertThat(Hub88ErrorCodes.statusFor(WalletRejection.ALREADY_SETTLED)).isEqualTo(Hub88ErrorCodes.Status.RS_ERROR_UNKNOWN);
+        // a bet on a closed round: a "known" bet error (discarded, no rollback, §4 shape A) that names no transaction
+        Hub88ErrorCodes.Status closed = Hub88ErrorCodes.statusFor(WalletRejection.ROUND_CLOSED);
+        assertThat(closed).isEqualTo(Hub88ErrorCodes.Status.RS_ERROR_INVALID_GAME);
+        assertThat(java.util.List.of(Hub88ErrorCodes.Status.RS_ERROR_INVALID_TOKEN, Hub88ErrorCodes.Status.RS_ERROR_INVALID_GAME,
+                Hub88ErrorCodes.Status.RS_ERROR_WRONG_CURRENCY, Hub88ErrorCodes.Status.RS_ERROR_NOT_ENOUGH_MONEY,
+                Hub88ErrorCodes.Status.RS_ERROR_USER_DISABLED, Hub88ErrorCodes.Status.RS_ERROR_INVALID_SIGNATURE,
+                Hub88ErrorCodes.Status.RS_ERROR_WRONG_SYNTAX, Hub88ErrorCodes.Status.RS_ERROR_WRONG_TYPES,
+                Hub88ErrorCodes.Status.RS_ERROR_DUPLICATE_TRANSACTION, Hub88ErrorCodes.Status.RS_ERROR_BET_LIMIT_EXCEEDED))
+                .as("Caleta's known bet errors [C1]").contains(closed);
     }
 }

@@ -50,6 +50,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/auth/login").permitAll()
                         // provably fair: the public Ed25519 key that signs spinResult frames (docs/fairness.md)
                         .requestMatchers(HttpMethod.GET, "/fairness/signing-key").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/providers/hub88/signing-key").permitAll()   // public key verifying the hub's Hub88 answers
                         .requestMatchers("/.well-known/jwks.json", "/ws/lobby", "/actuator/health", "/actuator/health/**",
                                 "/actuator/info", "/actuator/prometheus", "/", "/index.html", "/favicon.ico",
                                 "/app/**", "/docs/**").permitAll()

@@ -141,16 +141,31 @@ public class ProviderRegistry {
     private ProviderConfig map(ResultSet rs) throws SQLException {
         Array cur = rs.getArray("currencies");
         try {
-            return new ProviderConfig(rs.getString("id"), ProviderProtocol.valueOf(rs.getString("protocol")),
+            ProviderProtocol protocol = ProviderProtocol.valueOf(rs.getString("protocol"));
+            return new ProviderConfig(rs.getString("id"), protocol,
                     rs.getString("display_name"), rs.getBoolean("enabled"), rs.getString("launch_base_url"),
                     rs.getString("catalogue_base_url"), Arrays.asList((String[]) cur.getArray()),
-                    json.readValue(rs.getString("policy"), ProviderPolicy.class),
+                    policy(protocol, rs.getString("policy")),
                     json.readValue(rs.getString("credentials"), ProviderCredentials.class),
                     json.readValue(rs.getString("settings"), MAP), rs.getLong("version"),
                     rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("provider " + rs.getString("id") + " has unreadable JSON columns", e);
         }
+    }
+
+    /**
+     * A stored policy table. A row written before {@code creditAfterSettle} existed (e.g. the SQL onboarding of
+     * {@code bench/run-provider-bench.sh}) gets its protocol's default for it, so an Evolution provider never pays a
+     * settled bet twice and Hub88/Pragmatic keep paying several wins of an open round.
+     */
+    private ProviderPolicy policy(ProviderProtocol protocol, String stored) throws JsonProcessingException {
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(stored);
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o
+                && (!o.has("creditAfterSettle") || o.get("creditAfterSettle").isNull())) {
+            o.put("creditAfterSettle", ProviderConfig.defaultPolicy(protocol).creditAfterSettle().name());
+        }
+        return json.treeToValue(tree, ProviderPolicy.class);
     }
 
     String write(Object o) {

@@ -52,7 +52,9 @@ public final class EvolutionMapper {
             return new Request(op, sid, userId, uuid, channelType, null, null, null, null);
         }
         String currency = StrictJson.text(json, "currency", true);
-        Game game = game(StrictJson.objectField(json, "game", op != Operation.BALANCE));
+        // debit, credit and cancel name their round in game.id; balance and promo_payout need no game (§4 shape C lists
+        // only promoTransaction for a promo payout: a tournament or free-round payout may belong to no round)
+        Game game = game(StrictJson.objectField(json, "game", op == Operation.DEBIT || op == Operation.CREDIT || op == Operation.CANCEL));
         Transaction tx = null;
         PromoTransaction promo = null;
         if (op == Operation.DEBIT || op == Operation.CREDIT || op == Operation.CANCEL) {

@@ -84,6 +84,15 @@ public final class Hub88Adapter implements ProviderAdapter {
         return signed(mapper.toResponse(command, result));
     }
 
+    /**
+     * Hub88 amounts and balances are int64 at the protocol scale (EUR 1.00 = 100000, providers.md §1 row 7, §3
+     * scenario 17): at scale 5 the largest EUR balance is 92,233,720,368,547.75.
+     */
+    @Override
+    public long maxBalanceMinor(io.hub.contracts.money.CurrencyUnit currency) {
+        return mapper.maxBalanceMinor(currency);
+    }
+
     private Decoded refuse(InboundRequest request, WalletRejection reason, String detail, boolean wrongType) {
         JsonNode json = StrictJson.tryParse(request.body());
         Hub88ErrorCodes.Status status = wrongType ? Hub88ErrorCodes.Status.RS_ERROR_WRONG_TYPES

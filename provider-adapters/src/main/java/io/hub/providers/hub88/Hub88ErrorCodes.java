@@ -8,9 +8,15 @@ import java.util.Map;
  * Hub88 RS_* statuses (providers.md §1 row 13, §4 shape A; [H3][C1]) and the exhaustive table from
  * {@link WalletRejection} to them. All answers are HTTP 200 with the status in the body.
  *
- * <p>Where Hub88 has no exact status the choice keeps Caleta's retry semantics: a refusal that must stop retries
- * uses a terminal status (DUPLICATE_TRANSACTION, TRANSACTION_DOES_NOT_EXIST…), a transient one uses RS_ERROR_UNKNOWN
- * (the provider retries / rolls the bet back). Those choices are marked "(inference)".
+ * <p>Where Hub88 has no exact status the choice keeps Caleta's retry semantics (providers.md §4 shape A): a refusal
+ * that must stop retries uses a terminal status whose meaning is true of the request (DUPLICATE_TRANSACTION: the
+ * same {@code transaction_uuid} with other content [H3]; TRANSACTION_DOES_NOT_EXIST: the referenced bet is unknown);
+ * a refusal no Hub88 status describes uses RS_ERROR_UNKNOWN ("general error status, for cases without a special error
+ * code" [H3]): the provider retries it (wins and rollbacks "retried until success", §4 shape A), every retry is
+ * refused again and writes nothing, and once its retries run out the provider's failed-transaction queue hands it to
+ * people (§5.6). A terminal status that states something false is worse: a provider reads DUPLICATE_TRANSACTION or
+ * TRANSACTION_ROLLED_BACK on a rollback as "already done" and books a refund the hub never made. Those choices are
+ * marked "(inference)".
  */
 public final class Hub88ErrorCodes {
     /** The protocol's statuses. */
@@ -45,8 +51,16 @@ public final class Hub88ErrorCodes {
         TABLE.put(WalletRejection.TOKEN_EXPIRED, Status.RS_ERROR_TOKEN_EXPIRED);
         TABLE.put(WalletRejection.TRANSACTION_NOT_FOUND, Status.RS_ERROR_TRANSACTION_DOES_NOT_EXIST);
         TABLE.put(WalletRejection.TRANSACTION_ROLLED_BACK, Status.RS_ERROR_TRANSACTION_ROLLED_BACK);
-        TABLE.put(WalletRejection.ALREADY_SETTLED, Status.RS_ERROR_DUPLICATE_TRANSACTION); // (inference) terminal
-        TABLE.put(WalletRejection.ROUND_CLOSED, Status.RS_ERROR_TRANSACTION_DOES_NOT_EXIST); // (inference) terminal
+        // (inference) a rollback of a settled bet or a win for a settled bet after its round closed (§3 scenario 7):
+        // Hub88 has no "already settled" status [H3]; DUPLICATE_TRANSACTION / TRANSACTION_ROLLED_BACK would tell the
+        // provider the rollback or win was done, TRANSACTION_DOES_NOT_EXIST that the bet never existed (its stake was
+        // taken). RS_ERROR_UNKNOWN keeps the provider retrying and, after its retries, queues it for people (§5.6)
+        TABLE.put(WalletRejection.ALREADY_SETTLED, Status.RS_ERROR_UNKNOWN);
+        // (inference) a bet on a closed round must be a "known" bet error (discarded, no rollback follows; §4 shape A:
+        // TRANSACTION_DOES_NOT_EXIST is not one, the provider would roll back a bet that never landed). No Hub88 status
+        // names the round; INVALID_GAME is the known error the worked Valkyrie mapping for this protocol family
+        // (§4 "the hub's internal contract" [V1], provider/caleta/error.go) gives a round it cannot play
+        TABLE.put(WalletRejection.ROUND_CLOSED, Status.RS_ERROR_INVALID_GAME);
         TABLE.put(WalletRejection.TRANSACTION_EXISTS, Status.RS_ERROR_DUPLICATE_TRANSACTION);
         TABLE.put(WalletRejection.OPERATION_IN_PROGRESS, Status.RS_ERROR_UNKNOWN);
     }

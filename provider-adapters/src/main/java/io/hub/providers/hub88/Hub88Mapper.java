@@ -114,9 +114,12 @@ public final class Hub88Mapper {
         String requestUuid = command.requestId();
         String user = command.playerId();
         if (result instanceof Rejected r) {
+            // a refusal answers the balance when the protocol can express it; a player beyond int64 at the protocol
+            // scale (credited by another path) gets the status without one, never a failure to answer
+            boolean expressible = r.balance() != null && r.balance().amountMinor() <= maxBalanceMinor(r.balance().currency());
             return new Response(Hub88ErrorCodes.statusFor(r.reason()), requestUuid, user,
                     r.balance() != null ? r.balance().currency().code() : commandCurrency(command),
-                    r.balance() == null ? null : protocolAmount(r.balance()));
+                    expressible ? protocolAmount(r.balance()) : null);
         }
         Money balance = WalletResults.balance(result);
         return new Response(Hub88ErrorCodes.Status.RS_OK, requestUuid, user, balance.currency().code(),
@@ -136,6 +139,13 @@ public final class Hub88Mapper {
 
     long protocolAmount(Money money) {
         return Amounts.toScaledInteger(money, settings.protocolScale(money.currency().code()));
+    }
+
+    /** The largest balance (minor units) whose protocol integer fits int64: {@code Long.MAX_VALUE / 10^(scale - ISO scale)}. */
+    long maxBalanceMinor(CurrencyUnit currency) {
+        long factor = 1;
+        for (int i = currency.scale(); i < settings.protocolScale(currency.code()); i++) factor *= 10;
+        return Long.MAX_VALUE / factor;
     }
 
     private Money money(BigInteger amount, CurrencyUnit currency) throws BadRequest {

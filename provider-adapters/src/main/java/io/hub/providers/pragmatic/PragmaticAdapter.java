@@ -100,7 +100,7 @@ public final class PragmaticAdapter implements ProviderAdapter {
     private static Decoded refuse(WalletRejection reason, String detail) {
         PragmaticErrorCodes.Code code = PragmaticErrorCodes.codeFor(reason);
         return new Decoded.Refused(reason, detail,
-                json(new Response(null, null, null, null, null, null, null, code.number, code.description)));
+                json(new Response(null, null, null, null, null, null, null, code.number, PragmaticErrorCodes.descriptionFor(reason))));
     }
 
     private static ProviderResponse json(Response r) {

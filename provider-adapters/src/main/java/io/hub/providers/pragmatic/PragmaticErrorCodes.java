@@ -64,7 +64,29 @@ public final class PragmaticErrorCodes {
         TABLE.put(WalletRejection.OPERATION_IN_PROGRESS, Code.INTERNAL_ERROR_RETRY);
     }
 
+    /**
+     * Descriptions for rejections whose code's own text would mislead: PP has no code for an idempotency conflict, a
+     * settled or refunded bet, or a closed round (providers.md §4 shape B lists 0–8, 50, 100, 120, 130, 210, 310), so
+     * they get the nearest code (120: final, no retry; 3: bet not allowed) with a description that says what happened
+     * rather than "Internal server error".
+     */
+    private static final Map<WalletRejection, String> DESCRIPTIONS = new EnumMap<>(WalletRejection.class);
+
+    static {
+        DESCRIPTIONS.put(WalletRejection.IDEMPOTENCY_CONFLICT,
+                "Duplicate reference: this reference was already used with different parameters; nothing was processed");
+        DESCRIPTIONS.put(WalletRejection.TRANSACTION_NOT_FOUND, "Bet not found for this reference or round; nothing was processed");
+        DESCRIPTIONS.put(WalletRejection.TRANSACTION_ROLLED_BACK, "Bet was already refunded; nothing was processed");
+        DESCRIPTIONS.put(WalletRejection.ALREADY_SETTLED, "Bet or round is already settled; nothing was processed");
+        DESCRIPTIONS.put(WalletRejection.ROUND_CLOSED, "Round is already closed: no more bets on it");
+    }
+
     private PragmaticErrorCodes() {
+    }
+
+    /** The {@code description} answered with {@link #codeFor(WalletRejection)}: accurate for the rejection. */
+    public static String descriptionFor(WalletRejection reason) {
+        return DESCRIPTIONS.getOrDefault(reason, codeFor(reason).description);
     }
 
     /** The code for a rejection; total over {@link WalletRejection}. */

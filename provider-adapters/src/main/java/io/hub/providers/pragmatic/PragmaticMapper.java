@@ -128,7 +128,7 @@ public final class PragmaticMapper {
         String currency = cash == null ? null : cash.currency().code();
         if (result instanceof Rejected r) {
             PragmaticErrorCodes.Code code = PragmaticErrorCodes.codeFor(r.reason());
-            return new Response(null, null, currency, cashD, bonusD, null, null, code.number, code.description);
+            return new Response(null, null, currency, cashD, bonusD, null, null, code.number, PragmaticErrorCodes.descriptionFor(r.reason()));
         }
         PragmaticErrorCodes.Code ok = PragmaticErrorCodes.Code.SUCCESS;
         String txId = result instanceof Applied a ? a.hubTransactionId() : null;

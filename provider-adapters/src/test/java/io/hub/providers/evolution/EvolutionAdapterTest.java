@@ -109,6 +109,53 @@ class EvolutionAdapterTest {
     }
 
     @Test
+    void promoPayoutNeedsNoGame() {
+        // providers.md §4 shape C: a promo payout carries promoTransaction; a tournament payout belongs to no round
+        for (String game : new String[] {"\"game\":null,", ""}) {
+            String body = "{\"sid\":\"sid-7f3a\",\"userId\":\"player-421\",\"uuid\":\"u1\",\"currency\":\"EUR\"," + game
+                    + "\"promoTransaction\":{\"type\":\"FREE_ROUND_PLAYABLE_SPENT_PROMO_PAYOUT\",\"id\":\"P-56\",\"amount\":10.00}}";
+            PromoCredit p = (PromoCredit) accepted("promo_payout", body.getBytes(StandardCharsets.UTF_8));
+            assertThat(p.roundId()).isNull();
+            assertThat(p.gameId()).isNull();
+            assertThat(p.amount()).isEqualTo(eur(1000));
+        }
+        // debit, credit and cancel still need their round
+        String noGame = "{\"sid\":\"s\",\"userId\":\"player-421\",\"uuid\":\"u2\",\"currency\":\"EUR\",\"game\":null,"
+                + "\"transaction\":{\"id\":\"D1\",\"refId\":\"D1\",\"amount\":1.00}}";
+        assertThat(json(refused(adapter.decode(req("debit", noGame.getBytes(StandardCharsets.UTF_8)))).body()).get("status").asText())
+                .isEqualTo("INVALID_PARAMETER");
+    }
+
+    @Test
+    void anAuthenticatedRefusalCarriesTheKnownPlayersBalanceAWrongTokenDoesNot() {
+        io.hub.providers.PlayerDirectory players = new io.hub.providers.PlayerDirectory() {
+            @Override
+            public java.util.Optional<CurrencyUnit> currencyOf(String providerId, String playerId) {
+                return "player-421".equals(playerId) ? java.util.Optional.of(EUR) : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<Money> balanceOf(String providerId, String playerId) {
+                return "player-421".equals(playerId) ? java.util.Optional.of(eur(12345)) : java.util.Optional.empty();
+            }
+        };
+        EvolutionAdapter a = new EvolutionAdapter(EvolutionSettings.of("evo-demo", TOKEN), players);
+        String body = new String(bytes("evolution/debit.request.json"), StandardCharsets.UTF_8);
+        byte[] fraction = body.replaceAll("\"amount\":\\s*\"?[0-9.]+\"?", "\"amount\":1.001").getBytes(StandardCharsets.UTF_8);
+        JsonNode bad = json(refused(a.decode(req("debit", fraction))).body());
+        assertThat(bad.get("status").asText()).isEqualTo("INVALID_PARAMETER");
+        assertThat(bad.get("balance").decimalValue()).isEqualByComparingTo("123.45");
+        assertThat(bad.get("bonus").decimalValue()).isEqualByComparingTo("0.00");
+        // unknown player: 0
+        byte[] stranger = new String(fraction, StandardCharsets.UTF_8).replace("player-421", "player-999").getBytes(StandardCharsets.UTF_8);
+        assertThat(json(refused(a.decode(req("debit", stranger))).body()).get("balance").decimalValue()).isEqualByComparingTo("0");
+        // not authenticated: 401 INVALID_TOKEN_ID with 0, never the balance of a player the caller merely names
+        ProviderResponse wrong = refused(a.decode(new InboundRequest("debit", fraction, Map.of(), Map.of("authToken", "wrong"))));
+        assertThat(wrong.httpStatus()).isEqualTo(401);
+        assertThat(json(wrong.body()).get("balance").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void gameWiseSettlementClosesTheRoundOnCredit() {
         EvolutionAdapter gw = new EvolutionAdapter(new EvolutionSettings("evo", TOKEN, true, ProviderPolicy.evolutionDefaults()));
         Decoded d = gw.decode(req("credit", bytes("evolution/credit.request.json")));

@@ -310,6 +310,22 @@ class Hub88AdapterTest {
     }
 
     @Test
+    void theLargestBalanceHub88CanCarryIsInt64AtItsScaleAndARefusalBeyondItIsAnsweredWithoutTheBalance() throws Exception {
+        // providers.md §3 scenario 17: int64 at scale 5 → 9223372036854775807 / 1000 cents = 92,233,720,368,547.75 EUR
+        assertThat(adapter.maxBalanceMinor(EUR)).isEqualTo(9_223_372_036_854_775L);
+        assertThat(adapter.maxBalanceMinor(CurrencyUnit.of("JPY"))).isEqualTo(Long.MAX_VALUE / 100_000);
+        Bet bet = (Bet) accepted(adapter.decode(signed("transaction/bet", betWithAmount("1000"))));
+        ProviderResponse atMax = adapter.encode(bet, new Applied("h", eur(9_223_372_036_854_775L), null, false));
+        assertThat(json(atMax.body()).get("balance").asLong()).isEqualTo(9_223_372_036_854_775_000L);
+        // a refusal for a player credited beyond it by another path: the status without a balance, never an exception
+        ProviderResponse beyond = adapter.encode(bet, new Rejected(WalletRejection.INVALID_AMOUNT, eur(9_223_372_036_854_776L), null));
+        assertThat(json(beyond.body()).get("status").asText()).isEqualTo("RS_ERROR_WRONG_TYPES");
+        assertThat(json(beyond.body()).has("balance")).isFalse();
+        assertThat(json(beyond.body()).get("currency").asText()).isEqualTo("EUR");
+        assertThat(verify(beyond.body(), beyond.headers().get("X-Hub88-Signature"), hub.getPublic())).isTrue();
+    }
+
+    @Test
     void unknownCurrencyAndUnknownOperation() throws Exception {
         byte[] body = new String(betWithAmount("1000"), StandardCharsets.UTF_8).replace("EUR", "XXX").getBytes(StandardCharsets.UTF_8);
         assertThat(status(adapter.decode(signed("transaction/bet", body)))).isEqualTo("RS_ERROR_WRONG_CURRENCY");

@@ -204,6 +204,25 @@ class PragmaticAdapterTest {
         assertThat(j.get("cash").decimalValue()).isEqualByComparingTo("90.00");
     }
 
+    @Test
+    void aReusedReferenceWithOtherContentIs120NoRetryWithADescriptionThatSaysSo() throws Exception {
+        // providers.md §4 shape B has no idempotency-conflict code: 120 (final, no retry) with an accurate description
+        Bet bet = (Bet) accepted("bet.html", golden("pragmatic/bet.request.form"));
+        JsonNode j = json(adapter.encode(bet, new Rejected(WalletRejection.IDEMPOTENCY_CONFLICT, eur(9000), null)).body());
+        assertThat(j.get("error").asInt()).isEqualTo(120);
+        assertThat(j.get("description").asText()).doesNotContain("Internal server error").contains("reference", "different");
+        assertThat(j.get("cash").decimalValue()).isEqualByComparingTo("90.00");
+        for (WalletRejection r : new WalletRejection[] {WalletRejection.TRANSACTION_NOT_FOUND, WalletRejection.TRANSACTION_ROLLED_BACK,
+                WalletRejection.ALREADY_SETTLED}) {
+            JsonNode a = json(adapter.encode(bet, new Rejected(r, eur(9000), null)).body());
+            assertThat(a.get("error").asInt()).as(r.name()).isEqualTo(120);
+            assertThat(a.get("description").asText()).as(r.name()).doesNotContain("Internal server error");
+        }
+        // a real internal failure keeps PP's own text
+        assertThat(json(adapter.encode(bet, Rejected.of(WalletRejection.INTERNAL_ERROR)).body()).get("description").asText())
+                .isEqualTo("Internal server error");
+    }
+
     // ---- hash failures ----
 
     @Test

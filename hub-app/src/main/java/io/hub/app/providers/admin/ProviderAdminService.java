@@ -360,7 +360,7 @@ public class ProviderAdminService {
             return json.convertValue(merged, ProviderPolicy.class);
         } catch (IllegalArgumentException e) {
             throw bad("INVALID_MESSAGE", "policy: a value is not one of the allowed ones (e.g. unknownRollback ACK_WITH_BALANCE|NOT_FOUND,"
-                    + " gameCheck STRICT|LISTED_OR_UNKNOWN_ALLOWED|OFF)");
+                    + " gameCheck STRICT|LISTED_OR_UNKNOWN_ALLOWED|OFF, creditAfterSettle REJECT|WHILE_ROUND_OPEN)");
         }
     }
 

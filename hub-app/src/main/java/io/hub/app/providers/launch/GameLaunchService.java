@@ -36,16 +36,33 @@ public class GameLaunchService {
     private final GameCatalogue inHouse;
     private final LaunchProtocol protocol;
     private final String lobbyUrl;
+    private final org.springframework.core.env.Environment env;
 
+    /**
+     * @param lobbyUrl {@code hub.providers.lobby-url}: the URL studios send the player back to ({@code lobby_url},
+     *                 {@code lobbyUrl}, {@code urls.lobby} in launch bodies). Empty (the default): this hub's own lobby
+     *                 at {@code http://localhost:<the port the server listens on>/}, read when a game is launched, so a
+     *                 hub started on another port (or {@code server.port=0}) sends its real address
+     */
     public GameLaunchService(ProviderRegistry registry, ProviderGames games, ProviderSessions sessions, ProviderCalls calls,
-                             GameCatalogue inHouse, ObjectMapper json, @Value("${hub.providers.lobby-url:http://localhost:8080/}") String lobbyUrl) {
+                             GameCatalogue inHouse, ObjectMapper json, @Value("${hub.providers.lobby-url:}") String lobbyUrl,
+                             org.springframework.core.env.Environment env) {
         this.registry = registry;
         this.games = games;
         this.sessions = sessions;
         this.calls = calls;
         this.inHouse = inHouse;
         this.protocol = new LaunchProtocol(json);
-        this.lobbyUrl = lobbyUrl;
+        this.lobbyUrl = lobbyUrl == null ? "" : lobbyUrl.trim();
+        this.env = env;
+    }
+
+    /** The configured lobby URL, or this hub's own on the port the running server listens on. */
+    String lobbyUrl() {
+        if (!lobbyUrl.isEmpty()) return lobbyUrl;
+        // local.server.port: the port actually bound (also for server.port=0), published once the web server started
+        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        return "http://localhost:" + port + "/";
     }
 
     /** The answer of {@code POST /games/{gameId}/launch}. {@code mode} is {@code real} or {@code demo}. */
@@ -108,7 +125,7 @@ public class GameLaunchService {
         }
         ProviderSessions.Issued session = sessions.issue(p.id(), player.id(), code, player.currency(), mode);
         OutboundReply reply = calls.call(p, protocol.request(p, new LaunchProtocol.LaunchInput(player.id(), code,
-                player.currency(), mode, session.token(), clientIp == null ? "0.0.0.0" : clientIp, lobbyUrl)));
+                player.currency(), mode, session.token(), clientIp == null ? "0.0.0.0" : clientIp, lobbyUrl())));
         String url = protocol.gameUrl(p, reply);
         log.info("launched {} for player {} ({}, session {})", lobbyGameId, player.id(), modeText, session.session().id());
         return new Launched(url, session.token(), modeText);

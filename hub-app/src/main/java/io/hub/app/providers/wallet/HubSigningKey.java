@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The hub's own RSA key pair that signs its answers to Hub88-style providers ({@code X-Hub88-Signature} on the
  * response body; each direction has its own key pair, providers.md §4 shape A [H4][C1]). Read from
  * {@code hub.providers.hub88.signing-key-file} (PKCS#8 PEM); created there (RSA 2048) on first start when missing.
- * The public half ({@link #publicKeyPem()}) is what an operator gives the provider at onboarding.
+ * The public half ({@link #publicKeyPem()}) is what the provider verifies the answers with: served to it at
+ * {@code GET /providers/hub88/signing-key} ({@link HubSigningKeyController}).
  */
 @Component
 public class HubSigningKey {

@@ -1,6 +1,9 @@
 package io.hub.app.providers.wallet;
 
 import io.hub.app.providers.ProviderConfig;
+import io.hub.contracts.money.CurrencyUnit;
+import io.hub.contracts.money.Money;
+import io.hub.providers.PlayerDirectory;
 import io.hub.providers.ProviderAdapter;
 import io.hub.providers.evolution.EvolutionAdapter;
 import io.hub.providers.evolution.EvolutionSettings;
@@ -10,6 +13,7 @@ import io.hub.providers.pragmatic.PragmaticAdapter;
 import io.hub.providers.pragmatic.PragmaticSettings;
 import java.security.GeneralSecurityException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -69,7 +73,18 @@ public class ProviderAdapters {
                         p.policy()), (providerId, playerId) -> wallet.currencyOf(playerId));
             case EVOLUTION:
                 return new EvolutionAdapter(new EvolutionSettings(p.id(), require(p.credentials().apiToken(), p),
-                        Boolean.parseBoolean(String.valueOf(s.getOrDefault("gameWiseSettlement", "false"))), p.policy()));
+                        Boolean.parseBoolean(String.valueOf(s.getOrDefault("gameWiseSettlement", "false"))), p.policy()),
+                        new PlayerDirectory() {   // refusals of authenticated requests answer the player's real balance
+                            @Override
+                            public Optional<CurrencyUnit> currencyOf(String providerId, String playerId) {
+                                return wallet.currencyOf(playerId);
+                            }
+
+                            @Override
+                            public Optional<Money> balanceOf(String providerId, String playerId) {
+                                return wallet.balanceOf(playerId);
+                            }
+                        });
             default:
                 throw new IllegalStateException("unknown protocol " + p.protocol());
         }

@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,27 +113,61 @@ public class ProviderWallet {
         }
     }
 
-    /** Applies one verified command for the provider; never throws for a domain refusal. */
-    public WalletResult apply(ProviderConfig provider, WalletCommand command) {
+    /**
+     * Applies one verified command for the provider; never throws for a domain refusal.
+     *
+     * @param maxBalance the largest cash balance (minor units, per currency) the provider's protocol can carry in an
+     *                   answer ({@code ProviderAdapter.maxBalanceMinor}; Hub88: int64 at its scale). Every result is
+     *                   one its adapter can render: a command whose resulting balance would exceed it is refused
+     *                   {@code INVALID_AMOUNT} inside its transaction, before anything commits; a balance-only answer
+     *                   for a player already beyond it (credited by another path) is that refusal too; a refusal's
+     *                   balance beyond it is left out (providers.md §3 scenario 17)
+     */
+    public WalletResult apply(ProviderConfig provider, WalletCommand command, ToLongFunction<CurrencyUnit> maxBalance) {
+        WalletResult result;
         try {
-            if (command instanceof Bet b) return bet(provider, b);
-            if (command instanceof Win w) return win(provider, w);
-            if (command instanceof Rollback r) return rollback(provider, r);
-            if (command instanceof PromoCredit p) return promo(provider, p);
-            if (command instanceof RoundEnd e) return roundEnd(provider, e);
-            if (command instanceof Balance b) return balance(provider, b);
-            return sessionCheck(provider, (SessionCheck) command);
+            if (command instanceof Bet b) result = bet(provider, b, maxBalance);
+            else if (command instanceof Win w) result = win(provider, w, maxBalance);
+            else if (command instanceof Rollback r) result = rollback(provider, r, maxBalance);
+            else if (command instanceof PromoCredit p) result = promo(provider, p, maxBalance);
+            else if (command instanceof RoundEnd e) result = roundEnd(provider, e, maxBalance);
+            else if (command instanceof Balance b) result = balance(provider, b);
+            else result = sessionCheck(provider, (SessionCheck) command, maxBalance);
         } catch (Refusal r) {
             // a refusal before any transaction began (e.g. checkedId: an over-long id): nothing was written; the
-            // provider gets its protocol's error for the reason, not the "internal error, retry" answer
-            return new Rejected(r.reason, null, r.getMessage());
+            // provider gets its protocol's error for the reason, not the "internal error, retry" answer, with the
+            // player's balance when the player is known (Evolution answers always carry one)
+            result = new Rejected(r.reason, balanceOf(command.playerId()).orElse(null), r.getMessage());
         }
+        return expressible(result, maxBalance);
+    }
+
+    /** A result for a command that moved nothing (or whose transaction rolled back) with every balance renderable. */
+    private static WalletResult expressible(WalletResult result, ToLongFunction<CurrencyUnit> maxBalance) {
+        if (result instanceof Rejected r) {
+            return r.balance() != null && beyond(r.balance(), maxBalance) ? new Rejected(r.reason(), null, r.detail()) : r;
+        }
+        Money balance = result instanceof BalanceResult b ? b.balance() : result instanceof SessionResult s ? s.balance() : null;
+        if (balance != null && beyond(balance, maxBalance)) {
+            return new Rejected(WalletRejection.INVALID_AMOUNT, null, tooLarge(balance, maxBalance));
+        }
+        // an Applied result was checked inside its transaction (inTransaction), before it committed
+        return result;
+    }
+
+    private static boolean beyond(Money balance, ToLongFunction<CurrencyUnit> maxBalance) {
+        return balance.amountMinor() > maxBalance.applyAsLong(balance.currency());
+    }
+
+    private static String tooLarge(Money balance, ToLongFunction<CurrencyUnit> maxBalance) {
+        return "the balance " + balance.toDecimalString() + " exceeds the largest the provider's protocol can express ("
+                + Money.ofMinor(maxBalance.applyAsLong(balance.currency()), balance.currency()).toDecimalString() + ")";
     }
 
     // ---------------------------------------------------------------------------------------------------- bets
 
     /** The one bet path: every gate (player state, currency, session, {@link ProviderBetGate}s) is here. */
-    private WalletResult bet(ProviderConfig p, Bet b) {
+    private WalletResult bet(ProviderConfig p, Bet b, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(b.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, b.amount().currency());
@@ -142,7 +177,7 @@ public class ProviderWallet {
         long stake = b.freeBet() ? 0 : b.amount().amountMinor();
         byte[] hash = hash("BET", pl.id(), b.roundId(), b.betRef(), b.amount(), b.freeBet());
         String key = "bet:" + checkedId(b.transactionId());
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             Lookup l = lookup(p, pl, scope, key, b.betRef(), b.roundId());
             Optional<WalletResult> replay = replay(p, pl, l, "BET", hash);
             // a replay of an accepted bet gets its original answer even if a gate closed since (else the provider would
@@ -179,7 +214,7 @@ public class ProviderWallet {
 
     // ---------------------------------------------------------------------------------------------------- wins
 
-    private WalletResult win(ProviderConfig p, Win w) {
+    private WalletResult win(ProviderConfig p, Win w, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(w.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, w.amount().currency());
@@ -190,22 +225,29 @@ public class ProviderWallet {
         long total = Math.addExact(w.amount().amountMinor(), w.promoAmount() == null ? 0 : w.promoAmount().amountMinor());
         byte[] hash = hash("WIN", pl.id(), w.roundId(), w.betRef(), w.amount(), w.promoAmount(), w.promoRef());
         String key = "win:" + checkedId(w.transactionId());
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             Lookup l = lookup(p, pl, scope, key, w.betRef(), w.roundId());
             Optional<WalletResult> replay = replay(p, pl, l, "WIN", hash);
             if (replay.isPresent()) return replay.get();
             String roundId;
+            // providers.md §3 scenario 7, §4 shape C: a credit for a bet that already has one (a new transaction id;
+            // the same id is a replay, answered above) is refused, under policy creditAfterSettle REJECT at once
+            // (Evolution: one credit per refId), under WHILE_ROUND_OPEN once the round is closed (Hub88, Pragmatic)
+            boolean oneCredit = p.policy().creditAfterSettle() == ProviderPolicy.CreditAfterSettle.REJECT;
+            boolean roundClosed = "CLOSED".equals(l.roundStatus());
+            boolean settleRolledBack = false;
             if (w.betRef() != null) {
                 BetRow bet = l.bet();
                 if (bet == null || !bet.playerId.equals(pl.id())) {
                     throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + w.betRef());
                 }
-                if (bet.state.equals("TOMBSTONE") || (bet.state.equals("ROLLED_BACK") && !p.policy().creditAfterCancel())) {
+                if (bet.state.equals("TOMBSTONE") || (bet.rolledBack() && !p.policy().creditAfterCancel())) {
                     throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back");
                 }
                 roundId = bet.roundId;
-                if (bet.state.equals("SETTLED") && "CLOSED".equals(l.roundStatus())) {
-                    throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet is settled and its round closed");
+                if (bet.state.equals("SETTLED") && (oneCredit || roundClosed)) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, oneCredit
+                            ? "the bet is settled (one credit per bet: policy creditAfterSettle REJECT)" : "the bet is settled and its round closed");
                 }
             } else {
                 // Pragmatic settles by round: the round's bets decide
@@ -215,22 +257,30 @@ public class ProviderWallet {
                 if (states.isEmpty()) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet in round " + roundId);
                 boolean live = states.stream().anyMatch(s -> s.equals("OPEN") || s.equals("SETTLED"));
                 if (!live && !p.policy().creditAfterCancel()) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the round's bets were rolled back");
-                if (states.stream().noneMatch(s -> s.equals("OPEN")) && "CLOSED".equals(l.roundStatus())) {
-                    throw new Refusal(WalletRejection.ALREADY_SETTLED, "the round is settled and closed");
+                boolean open = states.stream().anyMatch(s -> s.equals("OPEN"));
+                boolean settled = states.stream().anyMatch(s -> s.equals("SETTLED"));
+                if (!open && (roundClosed || (oneCredit && settled))) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, roundClosed ? "the round is settled and closed"
+                            : "the round is settled (one credit per round: policy creditAfterSettle REJECT)");
                 }
+                // a credit after cancel (policy creditAfterCancel) settles the rolled-back bets, so a second one is seen
+                settleRolledBack = !open && p.policy().creditAfterCancel();
             }
             Moved moved = total == 0 ? new Moved(null, cash(pl))
                     : move(p, pl, scope, key, "PROVIDER_WIN", false, total, hash, meta(p, "WIN", w.transactionId(), roundId, w.gameId()));
             String hubTx = hubTx(moved);
             boolean byRef = w.betRef() != null;
             // the bet by its key (primary key lookup), or the round's open bets: two statement texts rather than one
-            // "(byRef AND …) OR (NOT byRef AND …)" filter, which a generic prepared plan cannot turn into an index lookup
-            List<Object> args = new ArrayList<>(byRef ? Arrays.asList(p.id(), scope, w.betRef()) : Arrays.asList(p.id(), pl.id(), nullable(roundId)));
+            // "(byRef AND …) OR (NOT byRef AND …)" filter, which a generic prepared plan cannot turn into an index lookup.
+            // A rolled-back bet credited under creditAfterCancel becomes SETTLED too (its rollback_tx_id stays: it still
+            // counts as rolled back for rollbacks), so policy creditAfterSettle sees its credit
+            List<Object> args = new ArrayList<>(byRef ? Arrays.asList(p.id(), scope, w.betRef()) : Arrays.asList(p.id(), settleRolledBack, pl.id(), nullable(roundId)));
             args.addAll(Arrays.asList(w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId)));
             args.addAll(txRow(p, pl, scope, key, "WIN", roundId, w.betRef(), total, hash, hubTx, moved));
             // one statement: settle the bet (or the round's open bets), close the round on the flag, record the callback
-            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ? AND state = 'OPEN'"
-                    + (byRef ? " AND scope = ? AND bet_ref = ?" : " AND player_id = ? AND round_id = ?") + " RETURNING 1),"
+            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ?"
+                    + (byRef ? " AND state IN ('OPEN', 'ROLLED_BACK') AND scope = ? AND bet_ref = ?"
+                    : " AND (state = 'OPEN' OR (? AND state = 'ROLLED_BACK')) AND player_id = ? AND round_id = ?") + " RETURNING 1),"
                     + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
                     + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
             return new Applied(hubTx, moved.balance(), null, false);
@@ -239,7 +289,7 @@ public class ProviderWallet {
 
     // ----------------------------------------------------------------------------------------------- rollbacks
 
-    private WalletResult rollback(ProviderConfig p, Rollback rb) {
+    private WalletResult rollback(ProviderConfig p, Rollback rb, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(rb.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = token(p, pl, rb.sessionToken(), p.policy().tokenOnRollback(), true);
@@ -248,7 +298,7 @@ public class ProviderWallet {
         // the request's amount is not part of the fingerprint: it is informational (a refund credits the stored stake)
         byte[] hash = hash("ROLLBACK", pl.id(), rb.betRef());
         String key = "rollback:" + checkedId(rb.transactionId() != null ? rb.transactionId() : rb.betRef());
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             Lookup l = lookup(p, pl, scope, key, rb.betRef(), null);
             Optional<WalletResult> replay = replay(p, pl, l, "ROLLBACK", hash);
             if (replay.isPresent()) return replay.get();
@@ -263,7 +313,7 @@ public class ProviderWallet {
             }
             if (!bet.playerId.equals(pl.id())) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + rb.betRef());
             if (bet.state.equals("TOMBSTONE")) return unknownRollback(p, pl, bet.rollbackTxId);
-            if (bet.state.equals("ROLLED_BACK")) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "already rolled back");
+            if (bet.rolledBack()) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "already rolled back");
             if (bet.state.equals("SETTLED") && p.policy().cancelAfterSettle() == ProviderPolicy.CancelAfterSettle.REJECT) {
                 throw new Refusal(WalletRejection.ALREADY_SETTLED, "the bet has a win");
             }
@@ -296,7 +346,7 @@ public class ProviderWallet {
 
     // ------------------------------------------------------------------------------------------ bet-less credits
 
-    private WalletResult promo(ProviderConfig p, PromoCredit c) {
+    private WalletResult promo(ProviderConfig p, PromoCredit c, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(c.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, c.amount().currency());
@@ -305,7 +355,7 @@ public class ProviderWallet {
         String scope = scope(p, pl);
         byte[] hash = hash("PROMO", pl.id(), c.kind(), c.amount(), c.campaignRef(), c.roundId());
         String key = "promo:" + checkedId(c.transactionId());
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             Optional<WalletResult> replay = replay(p, pl, lookup(p, pl, scope, key, null, null), "PROMO", hash);
             if (replay.isPresent()) return replay.get();
             long amount = c.amount().amountMinor();
@@ -320,11 +370,11 @@ public class ProviderWallet {
 
     // ---------------------------------------------------------------------------------- rounds, balance, session
 
-    private WalletResult roundEnd(ProviderConfig p, RoundEnd e) {
+    private WalletResult roundEnd(ProviderConfig p, RoundEnd e, ToLongFunction<CurrencyUnit> maxBalance) {
         // (the player's status is read inside bet transactions only: wins, rollbacks and credits pay a blocked player)
         Player pl = player(e.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
-        return inTransaction(pl, () -> {
+        return inTransaction(pl, maxBalance, () -> {
             closeRound(p, pl, e.roundId(), "ROUND_END"); // repeatable; an unknown round is a no-op (providers.md §1 row 14)
             return new BalanceResult(cash(pl), null);
         });
@@ -339,7 +389,7 @@ public class ProviderWallet {
         return new BalanceResult(cash(pl), null);
     }
 
-    private WalletResult sessionCheck(ProviderConfig p, SessionCheck c) {
+    private WalletResult sessionCheck(ProviderConfig p, SessionCheck c, ToLongFunction<CurrencyUnit> maxBalance) {
         Optional<ProviderSession> s = sessions.resolve(p.id(), c.sessionToken());
         if (s.isEmpty()) return Rejected.of(WalletRejection.INVALID_TOKEN);
         ProviderSession session = s.get();
@@ -351,6 +401,9 @@ public class ProviderWallet {
         if (session.mode() == ProviderSession.Mode.DEMO) return rejected(WalletRejection.INVALID_TOKEN, pl, "demo sessions use no wallet");
         if (!"ACTIVE".equals(users.status(pl.id()))) return rejected(WalletRejection.PLAYER_BLOCKED, pl, "player is blocked");
         String token = c.sessionToken();
+        Money cash = cash(pl);
+        // a wallet the protocol cannot express is refused before the sid is rotated (the provider would never learn the new one)
+        if (beyond(cash, maxBalance)) return new Rejected(WalletRejection.INVALID_AMOUNT, null, tooLarge(cash, maxBalance));
         if (c.rotate()) {
             try {
                 token = sessions.rotate(session).token();
@@ -358,7 +411,7 @@ public class ProviderWallet {
                 return rejected(WalletRejection.INVALID_TOKEN, pl, "the session was replaced");
             }
         }
-        return new SessionResult(pl.id().toString(), token, cash(pl), null);
+        return new SessionResult(pl.id().toString(), token, cash, null);
     }
 
     // ------------------------------------------------------------------------------------------------- helpers
@@ -372,13 +425,22 @@ public class ProviderWallet {
         return g;
     }
 
-    private WalletResult inTransaction(Player pl, Supplier<WalletResult> work) {
+    private WalletResult inTransaction(Player pl, ToLongFunction<CurrencyUnit> maxBalance, Supplier<WalletResult> work) {
+        long max = maxBalance.applyAsLong(pl.currency());
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx.execute(status -> {
                     jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) l", Integer.class, LOCK_CLASS, pl.id().hashCode());
                     faults.check(pl.id());
-                    return work.get();
+                    WalletResult result = work.get();
+                    // before anything commits: a balance the provider's protocol cannot carry would make the answer
+                    // fail to render after the money moved (a committed write answered "unknown error", retried for
+                    // ever); refuse it instead, rolling back the ledger transaction, its outbox row and our records
+                    Money balance = result instanceof Applied a ? a.balance() : result instanceof BalanceResult b ? b.balance() : null;
+                    if (balance != null && balance.amountMinor() > max) {
+                        throw new Refusal(WalletRejection.INVALID_AMOUNT, tooLarge(balance, maxBalance));
+                    }
+                    return result;
                 });
             } catch (Refusal r) {
                 return new Rejected(r.reason, cash(pl), r.getMessage());
@@ -480,6 +542,10 @@ public class ProviderWallet {
     }
 
     private record BetRow(UUID playerId, String roundId, long stakeMinor, String state, String rollbackTxId) {
+        /** Rolled back, including a rolled-back bet a credit after cancel settled (its rollback id stays). */
+        boolean rolledBack() {
+            return state.equals("ROLLED_BACK") || (state.equals("SETTLED") && rollbackTxId != null);
+        }
     }
 
     private void closeRound(ProviderConfig p, Player pl, String roundId, String by) {
@@ -540,6 +606,12 @@ public class ProviderWallet {
             return Optional.empty();
         }
         return accounts.player(id).map(a -> CurrencyUnit.of(a.currency()));
+    }
+
+    /** The cash balance of the player a provider names, or empty when unknown. */
+    Optional<Money> balanceOf(String providerPlayerId) {
+        Player pl = player(providerPlayerId);
+        return pl == null ? Optional.empty() : Optional.of(cash(pl));
     }
 
     Money cash(Player pl) {

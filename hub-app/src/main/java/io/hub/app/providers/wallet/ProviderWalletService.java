@@ -68,7 +68,8 @@ public class ProviderWalletService implements ProviderWalletPort {
     @Override
     public DecodedCallback apply(DecodedCallback decoded) {
         ProviderConfig p = registry.find(decoded.callback().providerId()).orElseThrow();
-        return decoded.withResult(wallet.apply(p, decoded.command()));
+        // the adapter says which balances its protocol can carry; the wallet refuses anything beyond before it commits
+        return decoded.withResult(wallet.apply(p, decoded.command(), adapters.adapterFor(p)::maxBalanceMinor));
     }
 
     @Override

@@ -39,23 +39,29 @@ public final class EvolutionDriver implements ProtocolDriver {
             case "win": path = "credit"; break;
             case "rollback": path = "cancel"; break;
             case "promo": path = "promo_payout"; break;
+            case "balance": path = "balance"; break;
             default: return null;
         }
         o.put("currency", c.amount() != null ? c.amount().currency().code() : "EUR");
-        ObjectNode game = o.putObject("game");
-        game.put("id", c.roundId() != null ? c.roundId() : c.txId());
-        game.put("type", "blackjack");
-        game.putObject("details").putObject("table").put("id", c.gameCode()).put("vid", "v1");
-        if (!path.equals("promo_payout")) {
+        if (path.equals("promo_payout")) {
+            // a promo payout names no game round (providers.md §4 shape C lists only promoTransaction): sent as null
+            o.putNull("game");
+        } else if (!path.equals("balance")) {
+            ObjectNode game = o.putObject("game");
+            game.put("id", c.roundId() != null ? c.roundId() : c.txId());
+            game.put("type", "blackjack");
+            game.putObject("details").putObject("table").put("id", c.gameCode()).put("vid", "v1");
+        }
+        if (path.equals("debit") || path.equals("credit") || path.equals("cancel")) {
             ObjectNode t = o.putObject("transaction");
             t.put("id", c.txId());
             t.put("refId", path.equals("debit") ? c.txId() : c.betRef());
-            if (c.amount() != null) t.put("amount", new BigDecimal(c.amount().toDecimalString()));
-        } else {
+            if (c.amount() != null) t.put("amount", c.amountValue());
+        } else if (path.equals("promo_payout")) {
             ObjectNode p = o.putObject("promoTransaction");
             p.put("type", "FREEROUND_PAYOUT");
             p.put("id", c.txId());
-            p.put("amount", new BigDecimal(c.amount().toDecimalString()));
+            p.put("amount", c.amountValue());
         }
         return new ProviderCallback(c.providerId(), path, o.toString().getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/json"), Map.of("authToken", apiToken));

@@ -46,13 +46,17 @@ public final class Hub88Driver implements ProtocolDriver {
             case "check-session":
                 path = "user/info";
                 break;
+            case "balance":
+                path = "user/balance";
+                if (c.amount() != null) o.put("currency", c.amount().currency().code());
+                break;
             case "bet":
                 path = "transaction/bet";
                 o.put("currency", c.amount().currency().code());
                 o.put("transaction_uuid", c.txId());
                 o.put("round", c.roundId());
                 o.put("round_closed", c.roundClosed());
-                o.put("amount", scaled(c.amount()));
+                o.put("amount", scaled(c));
                 o.put("is_free", false);
                 break;
             case "win":
@@ -62,14 +66,14 @@ public final class Hub88Driver implements ProtocolDriver {
                 o.put("reference_transaction_uuid", c.betRef());
                 o.put("round", c.roundId());
                 o.put("round_closed", c.roundClosed());
-                o.put("amount", scaled(c.amount()));
+                o.put("amount", scaled(c));
                 break;
             case "promo":
                 path = "transaction/win";
                 o.put("currency", c.amount().currency().code());
                 o.put("transaction_uuid", c.txId());
                 o.put("is_supplier_promo", true);
-                o.put("amount", scaled(c.amount()));
+                o.put("amount", scaled(c));
                 break;
             case "rollback":
                 path = "transaction/rollback";
@@ -79,7 +83,7 @@ public final class Hub88Driver implements ProtocolDriver {
                 o.put("round_closed", c.roundClosed());
                 if (c.amount() != null) {
                     o.put("currency", c.amount().currency().code());
-                    o.put("amount", scaled(c.amount()));
+                    o.put("amount", scaled(c));
                 }
                 break;
             default:
@@ -90,8 +94,9 @@ public final class Hub88Driver implements ProtocolDriver {
                 "Content-Type", "application/json"), Map.of());
     }
 
-    private BigInteger scaled(Money m) {
-        return BigInteger.valueOf(m.amountMinor()).multiply(BigInteger.TEN.pow(scale - m.currency().scale()));
+    /** The call's amount as Hub88's integer at the protocol scale (a value finer than the scale is cut off). */
+    private BigInteger scaled(Call c) {
+        return c.amountValue().movePointRight(scale).toBigInteger();
     }
 
     @Override

@@ -42,17 +42,21 @@ public final class PragmaticDriver implements ProtocolDriver {
                 if (c.token() != null) p.put("token", c.token());
                 p.put("gameId", c.gameCode());
                 break;
+            case "balance":
+                path = "balance.html";
+                if (c.token() != null) p.put("token", c.token());
+                break;
             case "bet":
                 path = "bet.html";
                 common(p, c);
-                p.put("amount", c.amount().toDecimalString());
+                p.put("amount", c.amountValue().toPlainString());
                 p.put("reference", c.txId());
                 p.put("roundDetails", "spin");
                 break;
             case "win":
                 path = "result.html";
                 common(p, c);
-                p.put("amount", c.amount().toDecimalString());
+                p.put("amount", c.amountValue().toPlainString());
                 p.put("reference", c.txId());
                 break;
             case "rollback":
@@ -60,13 +64,13 @@ public final class PragmaticDriver implements ProtocolDriver {
                 p.put("reference", c.betRef());
                 p.put("gameId", c.gameCode());
                 p.put("roundId", c.roundId());
-                if (c.amount() != null) p.put("amount", c.amount().toDecimalString());
+                if (c.amount() != null) p.put("amount", c.amountValue().toPlainString());
                 break;
             case "promo":
                 path = "promoWin.html";
                 p.put("campaignId", "conformance-campaign");
                 p.put("campaignType", "T");
-                p.put("amount", c.amount().toDecimalString());
+                p.put("amount", c.amountValue().toPlainString());
                 p.put("currency", c.amount().currency().code());
                 p.put("reference", c.txId());
                 p.put("timestamp", String.valueOf(System.currentTimeMillis()));
