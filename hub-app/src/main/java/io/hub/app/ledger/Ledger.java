@@ -105,15 +105,7 @@ public class Ledger {
             if (known != null) locked.put(accountId, known);
             else toLock.add(accountId);
         }
-        if (!toLock.isEmpty()) {
-            jdbc.query(con -> {
-                var ps = con.prepareStatement("SELECT id, balance_minor, balance_version FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE");
-                ps.setArray(1, con.createArrayOf("bigint", toLock.toArray()));
-                return ps;
-            }, rs -> {
-                locked.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
-            });
-        }
+        if (!toLock.isEmpty()) lockAccounts(toLock, locked::put);
 
         // 2. funds: no player cash or held account may go negative, no receivable positive (AccountType.allows; pending
         //    holds already sit in PLAYER_HELD). A refused command
@@ -263,13 +255,9 @@ public class Ledger {
             else if (!toLock.contains(a.id())) toLock.add(a.id());
         }
         if (!toLock.isEmpty()) {
-            jdbc.query(con -> {
-                var ps = con.prepareStatement("SELECT id, balance_minor, balance_version FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE");
-                ps.setArray(1, con.createArrayOf("bigint", toLock.toArray()));
-                return ps;
-            }, rs -> {
-                lockedBefore.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                out.put(rs.getLong(1), rs.getLong(2));
+            lockAccounts(toLock, (id, row) -> {
+                lockedBefore.put(id, row);
+                out.put(id, row[0]);
             });
         }
         return out;
@@ -280,6 +268,20 @@ public class Ledger {
     }
 
     private static final Object LOCKED_KEY = new Object();
+
+    /**
+     * Locks these account rows ({@code SELECT … FOR UPDATE}) in id order, so transactions locking overlapping sets
+     * never deadlock, and hands each row's {balance_minor, balance_version} to {@code each}.
+     */
+    private void lockAccounts(List<Long> ids, java.util.function.BiConsumer<Long, long[]> each) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT id, balance_minor, balance_version FROM account WHERE id = ANY(?) ORDER BY id FOR UPDATE");
+            ps.setArray(1, con.createArrayOf("bigint", ids.toArray()));
+            return ps;
+        }, rs -> {
+            each.accept(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        });
+    }
 
     /**
      * Player accounts this database transaction has locked, with their balances as it last wrote or read them. A spin's

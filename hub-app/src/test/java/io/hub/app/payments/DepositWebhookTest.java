@@ -158,20 +158,6 @@ class DepositWebhookTest extends PaymentsTestSupport {
     }
 
     static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) futures.add(pool.submit(() -> {
-                go.await();
-                return task.call();
-            }));
-            go.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) out.add(f.get());
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return PaymentsTestSupport.concurrently(threads, i -> task.call());
     }
 }

@@ -9,10 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -52,7 +48,7 @@ class InboxBatchWriterTest extends PaymentsTestSupport {
     @Test
     void concurrent_deliveries_of_one_event_store_one_row_and_exactly_one_is_answered_new() throws Exception {
         String id = "evt_" + UUID.randomUUID();
-        List<Boolean> answers = runConcurrently(12, i -> writer.insert(row(id, "EUR")));
+        List<Boolean> answers = concurrently(12, i -> writer.insert(row(id, "EUR")));
         assertThat(answers).hasSize(12).containsOnlyOnce(true);
         assertThat(answers.stream().filter(x -> !x).count()).isEqualTo(11);
         assertThat(stored(id)).isEqualTo(1);
@@ -63,7 +59,7 @@ class InboxBatchWriterTest extends PaymentsTestSupport {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 16; i++) ids.add("evt_" + UUID.randomUUID());
         // currency is char(3): "EURO" is refused by PostgreSQL (value too long), the other 15 rows are fine
-        List<Object> answers = runConcurrently(16, i -> {
+        List<Object> answers = concurrently(16, i -> {
             try {
                 return writer.insert(row(ids.get(i), i == 7 ? "EURO" : "EUR"));
             } catch (IllegalStateException | org.springframework.dao.DataAccessException e) {
@@ -80,30 +76,5 @@ class InboxBatchWriterTest extends PaymentsTestSupport {
             }
         }
         assertThatThrownBy(() -> writer.insert(row("evt_" + UUID.randomUUID(), "EURO"))).isInstanceOf(RuntimeException.class);
-    }
-
-    interface Call<T> {
-        T call(int i) throws Exception;
-    }
-
-    private static <T> List<T> runConcurrently(int n, Call<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int k = i;
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return call.call(k);
-                }));
-            }
-            go.countDown();
-            List<T> out = new ArrayList<>();
-            for (Future<T> f : futures) out.add(f.get());
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -175,4 +175,31 @@ abstract class PaymentsTestSupport extends HubIntegrationTest {
         var h = r.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
+
+    /** One step of {@link #concurrently}: the i-th of n calls. */
+    interface IndexedCall<T> {
+        T call(int i) throws Exception;
+    }
+
+    /** Runs n calls on n threads released together; their answers in call order. */
+    static <T> List<T> concurrently(int n, IndexedCall<T> call) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call(k);
+                }));
+            }
+            go.countDown();
+            List<T> out = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<T> f : futures) out.add(f.get());
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
