@@ -95,7 +95,11 @@ public class WithdrawalService {
                 hold = ledger.transfer("WITHDRAWAL_RESERVED", "withdrawal:" + id + ":hold", playerId, acc.cash(), acc.held(), amount.amountMinor(),
                         props.withdrawalHoldTimeout(), null, Map.of("withdrawalId", id.toString()));
             } catch (RejectedException e) {
-                if (e.code() == RejectionCode.INSUFFICIENT_FUNDS) throw new PaymentProblem(422, "INSUFFICIENT_FUNDS", "insufficient funds");
+                if (e.code() == RejectionCode.INSUFFICIENT_FUNDS) {
+                    // the rejected hold rolled nothing back we need: read the cash as it is now, for the caller's next try
+                    throw new PaymentProblem(422, "INSUFFICIENT_FUNDS", "insufficient funds: " + Money.ofMinor(Math.max(0, ledger.cash(acc)),
+                            amount.currency()).toDecimalString() + " " + amount.currency().code() + " can be withdrawn");
+                }
                 throw e;
             }
             // the player's cash account is locked by the hold until commit: the rolling sum below cannot race, nor can a

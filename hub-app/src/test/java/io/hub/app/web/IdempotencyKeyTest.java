@@ -123,6 +123,7 @@ class IdempotencyKeyTest extends HubIntegrationTest {
         HttpResponse<String> refused = post("/payments/withdrawals", "{\"amount\":\"99999.00\",\"currency\":\"EUR\"}", token, "Idempotency-Key", wkey);
         HttpResponse<String> replay = post("/payments/withdrawals", "{\"amount\":\"99999.00\",\"currency\":\"EUR\"}", token, "Idempotency-Key", wkey);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json(refused.body()).get("message").asText()).as("says what can be withdrawn").isEqualTo("insufficient funds: 0.00 EUR can be withdrawn");
         assertThat(replay.statusCode()).isEqualTo(422);
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
     }
