@@ -73,7 +73,8 @@ public class SecurityConfig {
     }
 
     /**
-     * Payment and KYC webhooks ({@code POST /webhooks/payments/*}, {@code /webhooks/kyc/*}) carry no bearer token: each
+     * Payment and KYC webhooks ({@code POST /webhooks/payments/*}, {@code /webhooks/kyc/*}; the whole {@code /webhooks/**}
+     * path holds nothing else) carry no bearer token: each
      * authenticates by its signature over the raw body (payments.md §1), checked in the payments module before any
      * parsing. They bypass the security filter chain entirely (the request firewall still applies) instead of passing
      * through it as {@code permitAll}: the chain did nothing for them and cost about a tenth of the hub's CPU per
@@ -81,9 +82,10 @@ public class SecurityConfig {
      */
     @Bean
     org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer signedWebhooksBypassTheChain() {
+        // every method and sub-path: /webhooks/** holds only the signed intake, so a wrong method or path gets its
+        // own 405 / 404 answer rather than "a valid bearer token is required"
         return web -> web.ignoring().requestMatchers(
-                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/webhooks/payments/*"),
-                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/webhooks/kyc/*"));
+                org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults().matcher("/webhooks/**"));
     }
 
     /** A request the firewall refuses (e.g. a header with non-ASCII or control characters) is a 400 JSON, not a 500. */

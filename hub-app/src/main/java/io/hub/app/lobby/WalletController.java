@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The player's wallet over REST (player JWT):
  * <ul>
- *   <li>{@code GET /wallet/balance} → {@code {"balance":"1000.00","held":"0.00","currency":"EUR","balanceVersion":1}};</li>
+ *   <li>{@code GET /wallet/balance} → {@code {"balance":"1000.00","held":"0.00","owed":"0.00","currency":"EUR","balanceVersion":1}}
+ *       ({@code owed}: what a chargeback or refund left the player owing, ADR 0008; bets and withdrawals wait until it is 0);</li>
  *   <li>{@code GET /wallet/transactions?page=0&size=20} → one page of the player's ledger transactions, newest
  *       first (see {@link #transactions}).</li>
  * </ul>
@@ -54,8 +55,10 @@ public class WalletController {
         CurrencyUnit cur = CurrencyUnit.of(acc.currency());
         long[] cash = accounts.balance(acc.cash().id());
         long[] held = accounts.balance(acc.held().id());
+        // what the player owes from a chargeback or refund (ADR 0008): the receivable's balance is zero or negative
+        long owed = accounts.receivable(u.id(), acc.currency()).map(r -> -accounts.balance(r.id())[0]).orElse(0L);
         return Map.of("balance", Money.ofMinor(cash[0], cur).toDecimalString(), "held", Money.ofMinor(held[0], cur).toDecimalString(),
-                "currency", cur.code(), "balanceVersion", cash[1]);
+                "owed", Money.ofMinor(owed, cur).toDecimalString(), "currency", cur.code(), "balanceVersion", cash[1]);
     }
 
     /**

@@ -157,6 +157,8 @@ public class OperatorController {
                 CurrencyUnit cur = CurrencyUnit.of(acc.currency());
                 m.put("balance", Money.ofMinor(b[0], cur).toDecimalString());
                 m.put("held", Money.ofMinor(h[0], cur).toDecimalString());
+                long owed = accounts.receivable(u.id(), acc.currency()).map(r -> -accounts.balance(r.id())[0]).orElse(0L);
+                m.put("owed", Money.ofMinor(owed, cur).toDecimalString());
             });
         }
         return m;

@@ -180,6 +180,9 @@ public class DepositService {
             throw new PermanentInboxFailure("CURRENCY_MISMATCH", "event " + event.eventId() + " is in " + event.amount().get().currency()
                     + ", deposit " + d.id() + " in " + d.currency());
         }
+        // a refund for a deposit already refunded in full is still counted: a new refund (or a higher total) can only
+        // exceed the deposit, which parks it for an operator instead of "recorded only" (a gateway inconsistency)
+        if (status == PaymentStatus.REFUNDED && "REFUNDED".equals(d.status())) return Optional.of(refund(d, event));
         Decision decision = PaymentStateMachines.deposit(DepositState.valueOf(d.status()), status);
         switch (decision.kind()) {
             case DEFER:
@@ -235,6 +238,14 @@ public class DepositService {
         int inserted = jdbc.update("INSERT INTO deposit_refund (deposit_id, refund_key, basis, amount_minor, event_id) VALUES (?, ?, ?, ?, ?) "
                 + "ON CONFLICT (deposit_id, refund_key) DO NOTHING", d.id(), refundKey, basis.name(), amountMinor, event.eventId());
         if (inserted == 0) {
+            Long before = jdbc.queryForObject("SELECT amount_minor FROM deposit_refund WHERE deposit_id = ? AND refund_key = ?", Long.class,
+                    d.id(), refundKey);
+            if (before != null && before != amountMinor) {
+                // the gateway reports one refund with two amounts: not ours to pick one
+                throw new PermanentInboxFailure("REFUND_AMOUNT_CHANGED", refundKey + " of deposit " + d.id() + " was counted as "
+                        + Money.ofMinor(before, cur).toDecimalString() + ", event " + event.eventId() + " says "
+                        + Money.ofMinor(amountMinor, cur).toDecimalString() + "; nothing posted");
+            }
             return InboxOutcome.processed("recorded only: " + refundKey + " of deposit " + d.id() + " was counted before");
         }
         long total = jdbc.queryForObject("SELECT greatest(coalesce(max(amount_minor) FILTER (WHERE basis = 'CUMULATIVE'), 0), "

@@ -42,7 +42,8 @@ public class OperatorWebhooksController {
     @GetMapping(path = "/operator/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<Map<String, Object>> inbox(@RequestParam(defaultValue = "UNMATCHED") String state, @RequestParam(defaultValue = "100") int limit) {
         if (!INBOX_STATES.contains(state)) throw new PaymentProblem(400, "INVALID_MESSAGE", "state must be one of " + INBOX_STATES);
-        return parking.list(state, Math.min(Math.max(limit, 1), 500));
+        if (limit < 1 || limit > 500) throw new PaymentProblem(400, "INVALID_MESSAGE", "limit must be 1-500");
+        return parking.list(state, limit);
     }
 
     @PostMapping(path = "/operator/webhooks/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -41,7 +41,8 @@ public class OperatorWithdrawalsController {
     @GetMapping(path = "/operator/withdrawals", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<Map<String, Object>> list(@RequestParam(defaultValue = "ON_HOLD") String status, @RequestParam(defaultValue = "100") int limit) {
         if (!STATUSES.contains(status)) throw new PaymentProblem(400, "INVALID_MESSAGE", "status must be one of " + STATUSES);
-        return withdrawals.byStatus(status, Math.min(Math.max(limit, 1), 500)).stream().map(OperatorWithdrawalsController::view).toList();
+        if (limit < 1 || limit > 500) throw new PaymentProblem(400, "INVALID_MESSAGE", "limit must be 1-500");
+        return withdrawals.byStatus(status, limit).stream().map(OperatorWithdrawalsController::view).toList();
     }
 
     @PostMapping(path = "/operator/withdrawals/{id}/approve", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -90,6 +90,8 @@ public class WithdrawalService {
         UUID id = Uuids.v7();
         PlayerAccounts acc = ledger.player(playerId);
         String status = tx.execute(s -> {
+            // owing money is the reason to give, whatever the cash (checked again after the hold, under its lock)
+            if (ledger.owedMinor(playerId) > 0) throw owing(playerId, amount.currency());
             LedgerResult hold;
             try {
                 hold = ledger.transfer("WITHDRAWAL_RESERVED", "withdrawal:" + id + ":hold", playerId, acc.cash(), acc.held(), amount.amountMinor(),
@@ -104,10 +106,7 @@ public class WithdrawalService {
             }
             // the player's cash account is locked by the hold until commit: the rolling sum below cannot race, nor can a
             // chargeback (it locks the same account) leave a debt this check would miss
-            if (ledger.owedMinor(playerId) > 0) {
-                throw new PaymentProblem(409, "RECEIVABLE_OUTSTANDING", "the player owes " + Money.ofMinor(ledger.owedMinor(playerId), amount.currency())
-                        .toDecimalString() + " " + amount.currency() + " from a chargeback or refund; a deposit pays it first");
-            }
+            if (ledger.owedMinor(playerId) > 0) throw owing(playerId, amount.currency());
             String jurisdiction = kyc.jurisdiction(playerId);
             String reason = holdReason(playerId, amount, jurisdiction);
             String st = reason == null ? "REQUESTED" : "ON_HOLD";
@@ -188,10 +187,7 @@ public class WithdrawalService {
             if (!"APPROVED".equals(kyc.status(w.playerId()))) {
                 throw new PaymentProblem(409, "KYC_NOT_APPROVED", "the player's KYC is " + kyc.status(w.playerId()));
             }
-            if (ledger.owedMinor(w.playerId()) > 0) {
-                throw new PaymentProblem(409, "RECEIVABLE_OUTSTANDING", "the player owes " + Money.ofMinor(ledger.owedMinor(w.playerId()),
-                        CurrencyUnit.of(w.currency())).toDecimalString() + " " + w.currency() + " from a chargeback or refund");
-            }
+            if (ledger.owedMinor(w.playerId()) > 0) throw owing(w.playerId(), CurrencyUnit.of(w.currency()));
             jdbc.update("UPDATE withdrawal SET status = 'REQUESTED', decided_by = ?, updated_at = clock_timestamp() WHERE id = ?", operator, id);
             events.withdrawal(id, w.playerId(), "REQUESTED", "ON_HOLD", w.amount().toDecimalString(), w.currency(), w.holdReason(), w.gatewayId());
             audit.record(operator, "WITHDRAWAL_APPROVED", "withdrawal:" + id, PaymentsAudit.fields("status", "ON_HOLD", "holdReason", w.holdReason()),
@@ -236,10 +232,13 @@ public class WithdrawalService {
      * ({@code KYC_REJECTED}) or when a chargeback or refund leaves the player owing money ({@code RECEIVABLE_OUTSTANDING}).
      */
     int holdRequested(UUID playerId, String reason) {
-        List<Withdrawal> ws = jdbc.query("SELECT * FROM withdrawal WHERE player_id = ? AND status = 'REQUESTED' FOR UPDATE", ROW, playerId);
+        // withdrawals already ON_HOLD for a milder reason (KYC_NOT_APPROVED, an AML limit) now wait for this one: an
+        // operator triaging the hold queue sees what blocks them (approval checks every reason again anyway)
+        List<Withdrawal> ws = jdbc.query("SELECT * FROM withdrawal WHERE player_id = ? AND (status = 'REQUESTED' OR (status = 'ON_HOLD' "
+                + "AND hold_reason IS DISTINCT FROM ?)) FOR UPDATE", ROW, playerId, reason);
         for (Withdrawal w : ws) {
             jdbc.update("UPDATE withdrawal SET status = 'ON_HOLD', hold_reason = ?, updated_at = clock_timestamp() WHERE id = ?", reason, w.id());
-            events.withdrawal(w.id(), playerId, "ON_HOLD", "REQUESTED", w.amount().toDecimalString(), w.currency(), reason, w.gatewayId());
+            events.withdrawal(w.id(), playerId, "ON_HOLD", w.status(), w.amount().toDecimalString(), w.currency(), reason, w.gatewayId());
         }
         return ws.size();
     }
@@ -253,6 +252,7 @@ public class WithdrawalService {
         PlayerAccounts acc = ledger.player(w.playerId());
         ledger.transfer("WITHDRAWAL_RELEASED", "withdrawal:" + w.id() + ":release", w.playerId(), acc.held(), acc.cash(), w.amountMinor(),
                 null, w.holdId(), Map.of("withdrawalId", w.id().toString(), "status", status));
+        repayOwed(w, Map.of("withdrawalId", w.id().toString(), "status", status));
         jdbc.update("UPDATE withdrawal SET status = ?, decided_by = coalesce(?, decided_by), updated_at = clock_timestamp() WHERE id = ?",
                 status, operator, w.id());
         events.withdrawal(w.id(), w.playerId(), status, w.status(), w.amount().toDecimalString(), w.currency(), w.holdReason(), w.gatewayId());
@@ -295,10 +295,29 @@ public class WithdrawalService {
             default:
                 throw new IllegalStateException("not a withdrawal posting: " + decision.posting());
         }
+        if (decision.posting() != PaymentStateMachines.Posting.PAY_OUT_HOLD) repayOwed(w, meta);
         jdbc.update("UPDATE withdrawal SET status = ?, psp_reference = coalesce(psp_reference, ?), updated_at = clock_timestamp() WHERE id = ?",
                 decision.next(), event.reference().orElse(null), w.id());
         events.withdrawal(w.id(), w.playerId(), decision.next(), w.status(), w.amount().toDecimalString(), w.currency(), w.holdReason(), w.gatewayId());
         return Optional.of(InboxOutcome.processed("withdrawal " + w.id() + " " + w.status() + " → " + decision.next()));
+    }
+
+    /** 409 RECEIVABLE_OUTSTANDING with what the player owes (GET /wallet/balance shows it as {@code owed}). */
+    private PaymentProblem owing(UUID playerId, CurrencyUnit currency) {
+        return new PaymentProblem(409, "RECEIVABLE_OUTSTANDING", "the player owes " + Money.ofMinor(ledger.owedMinor(playerId), currency)
+                .toDecimalString() + " " + currency.code() + " from a chargeback or refund; a deposit pays it first");
+    }
+
+    /**
+     * Money a withdrawal gives back to the player's cash (rejected, cancelled, failed, returned) first pays what the
+     * player owes from a chargeback or refund, up to the amount given back, in its own RECEIVABLE_REPAID transaction
+     * ({@code withdrawal:<id>:receivable}) in the same database transaction — like a deposit does (ADR 0008). Without
+     * it a player could hold cash and a debt side by side and stay blocked.
+     */
+    private void repayOwed(Withdrawal w, Map<String, Object> meta) {
+        if (ledger.owedMinor(w.playerId()) > 0) {
+            ledger.repayReceivable("withdrawal:" + w.id() + ":receivable", w.playerId(), w.amountMinor(), meta);
+        }
     }
 
     /** By {@code metadata.withdrawalId}, else by the gateway's payout id; locked. */

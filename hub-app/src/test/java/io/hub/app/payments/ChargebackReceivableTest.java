@@ -161,4 +161,43 @@ class ChargebackReceivableTest extends PaymentsTestSupport {
         assertThat(gate.mayWager(p.id())).isTrue();
         assertLedgerBalanced();
     }
+
+    @Test
+    void money_a_held_withdrawal_gives_back_repays_what_is_owed_first_and_the_hold_queue_shows_why_it_waits() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken(); // KYC not approved: withdrawals wait ON_HOLD
+        String depositId = succeededDeposit(token, "100.13", 10_013);
+        String w1 = withdraw(token, "80.00").get("withdrawalId").asText();
+        String w2 = withdraw(token, "10.00").get("withdrawalId").asText();
+        assertThat(withdrawalStatus(w1)).isEqualTo("ON_HOLD");
+        assertThat(cashMinor(p.id())).isEqualTo(1_013);
+
+        sendStandard("msg_" + UUID.randomUUID(), paymentEvent("dispute.lost", "dp_" + depositId, "pay_" + depositId, 10_013, depositId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> depositStatus(depositId).equals("CHARGED_BACK"));
+        assertThat(cashMinor(p.id())).isZero();
+        assertThat(receivableMinor(p.id())).isEqualTo(-9_000); // held money is not touched
+        assertThat(json(get("/wallet/balance", token).body()).get("owed").asText()).isEqualTo("90.00");
+        assertThat(json(get("/operator/players/" + p.id(), operatorToken()).body()).get("owed").asText()).isEqualTo("90.00");
+        // the hold queue says what blocks them now
+        for (String w : List.of(w1, w2)) {
+            assertThat(jdbc.queryForObject("SELECT hold_reason FROM withdrawal WHERE id = ?::uuid", String.class, w)).isEqualTo("RECEIVABLE_OUTSTANDING");
+        }
+        // owing is the answer to a new withdrawal, even with no cash at all
+        HttpResponse<String> refused = post("/payments/withdrawals", "{\"amount\":\"1.00\",\"currency\":\"EUR\"}", token);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused.body()).get("error").asText()).isEqualTo("RECEIVABLE_OUTSTANDING");
+
+        // the player cancels one, the operator rejects the other: the money given back pays the debt first
+        assertThat(post("/payments/withdrawals/" + w1 + "/cancel", "", token).statusCode()).isEqualTo(200);
+        assertThat(receivableMinor(p.id())).isEqualTo(-1_000);
+        assertThat(cashMinor(p.id())).isZero();
+        assertThat(postings("withdrawal:" + w1 + ":receivable"))
+                .containsExactlyEntriesOf(new TreeMap<>(Map.of("PLAYER_CASH", -8_000L, "PLAYER_RECEIVABLE", 8_000L)));
+        assertThat(post("/operator/withdrawals/" + w2 + "/reject", "", operatorToken()).statusCode()).isEqualTo(200);
+        assertThat(receivableMinor(p.id())).isZero();
+        assertThat(cashMinor(p.id())).isZero();
+        assertThat(json(get("/wallet/balance", token).body()).get("owed").asText()).isEqualTo("0.00");
+        await().atMost(Duration.ofSeconds(5)).until(() -> gate.mayWager(p.id())); // the gate caches answers for 1 s
+        assertLedgerBalanced();
+    }
 }

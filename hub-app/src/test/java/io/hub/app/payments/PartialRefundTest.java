@@ -224,4 +224,32 @@ class PartialRefundTest extends PaymentsTestSupport {
         return stripe("refund.updated", "{\"id\":\"" + refundId + "\",\"object\":\"refund\",\"amount\":" + amount + ",\"currency\":\"eur\","
                 + "\"payment_intent\":\"" + pi + "\",\"charge\":\"ch_" + pi + "\",\"status\":\"succeeded\"}");
     }
+
+    @Test
+    void a_refund_for_a_deposit_refunded_in_full_or_a_known_refund_with_another_amount_is_parked_not_recorded_only() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String depositId = succeededDeposit(token, "50.13", 5_013);
+        String pay = "pay_" + depositId;
+        String changed = "msg_" + UUID.randomUUID();
+        String full = "msg_" + UUID.randomUUID();
+        String beyond = "msg_" + UUID.randomUUID();
+
+        sendStandard("msg_" + UUID.randomUUID(), paymentEvent("refund.succeeded", "re_a_" + depositId, pay, 2_000, depositId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> refundedMinor(depositId) == 2_000);
+        // the same refund id reported with another amount: the gateway contradicts itself
+        sendStandard(changed, paymentEvent("refund.succeeded", "re_a_" + depositId, pay, 2_500, depositId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "PARKED".equals(inboxState(changed)));
+        sendStandard(full, paymentEvent("refund.succeeded", "re_b_" + depositId, pay, 3_013, depositId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> depositStatus(depositId).equals("REFUNDED"));
+        // one more refund on a deposit refunded in full
+        sendStandard(beyond, paymentEvent("refund.succeeded", "re_c_" + depositId, pay, 1, depositId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "PARKED".equals(inboxState(beyond)));
+
+        assertThat(jdbc.queryForObject("SELECT last_error FROM webhook_inbox WHERE event_id = ?", String.class, changed)).contains("REFUND_AMOUNT_CHANGED");
+        assertThat(jdbc.queryForObject("SELECT last_error FROM webhook_inbox WHERE event_id = ?", String.class, beyond)).contains("REFUND_EXCEEDS_DEPOSIT");
+        assertThat(refundedMinor(depositId)).isEqualTo(5_013);
+        assertThat(cashMinor(p.id())).isZero();
+        assertLedgerBalanced();
+    }
 }

@@ -158,4 +158,15 @@ class WebhookIntakeTest extends PaymentsTestSupport {
         assertThat(r2.statusCode()).as(r2.body()).isEqualTo(413);
         assertThat(inboxCount("simpay", msgId)).isZero();
     }
+
+    @Test
+    void a_wrong_method_or_sub_path_on_the_webhook_urls_is_405_or_404_not_a_request_for_a_bearer_token() throws Exception {
+        HttpResponse<String> get = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + "/webhooks/payments/simpay")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).as(get.body()).isEqualTo(405);
+        assertThat(json(get.body()).has("error")).isTrue();
+        HttpResponse<String> extra = postBytes("/webhooks/payments/simpay/extra", "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(extra.statusCode()).as(extra.body()).isEqualTo(404);
+        assertThat(json(extra.body()).get("error").asText()).isEqualTo("NOT_FOUND");
+    }
 }
