@@ -62,6 +62,13 @@ public class DepositService {
 
     private final KycService kyc;
     private final WithdrawalService withdrawals;
+    private PaymentsAudit audit;
+
+    /** The audit trail for operator resolutions (setter: keeps the constructor's wiring as it is). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setAudit(PaymentsAudit audit) {
+        this.audit = audit;
+    }
 
     public DepositService(JdbcTemplate jdbc, TransactionTemplate tx, PaymentLedger ledger, PaymentEvents events, GatewayClient gateway,
                           WebhookEndpoints endpoints, PaymentsProperties props, KycService kyc, WithdrawalService withdrawals) {
@@ -157,6 +164,57 @@ public class DepositService {
     static Duration backOff(int attempts, PaymentsProperties props) {
         long ms = props.inbox().resumeAfter().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
         return Duration.ofMillis(Math.min(ms, props.inbox().maxRetryDelay().toMillis()));
+    }
+
+    /**
+     * Operator resolution of a PENDING deposit whose success was parked AMOUNT_MISMATCH: the gateway captured another
+     * amount than the hub asked for, and the operator accepts it. The deposit's amount becomes {@code confirmed}
+     * (minor units of its currency, positive) and its parked AMOUNT_MISMATCH events go back to RECEIVED, due now, so the
+     * matching success credits it once through the normal path. Audited (DEPOSIT_AMOUNT_ACCEPTED, before/after).
+     *
+     * @throws PaymentProblem 404 NOT_FOUND, 409 INVALID_STATE unless PENDING, 409 NO_PARKED_MISMATCH when no parked
+     *                        AMOUNT_MISMATCH event of this deposit confirms exactly that amount
+     */
+    public Deposit acceptConfirmedAmount(UUID id, Money confirmed, String operator) {
+        tx.executeWithoutResult(s -> {
+            Deposit d = jdbc.query("SELECT * FROM deposit WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst()
+                    .orElseThrow(() -> new PaymentProblem(404, "NOT_FOUND", "no deposit " + id));
+            if (!"PENDING".equals(d.status())) throw new PaymentProblem(409, "INVALID_STATE", "deposit is " + d.status() + ", not PENDING");
+            if (!confirmed.currency().code().equals(d.currency()) || confirmed.amountMinor() <= 0) {
+                throw new PaymentProblem(400, "INVALID_AMOUNT", "a positive amount in " + d.currency() + " is required");
+            }
+            int requeued = jdbc.update("UPDATE webhook_inbox SET state = 'RECEIVED', failures = 0, parked_at = NULL, next_attempt_at = clock_timestamp(), "
+                    + "outcome = 'amount accepted by ' || ? "
+                    + "WHERE state = 'PARKED' AND channel = 'payments' AND endpoint_id = ? AND last_error LIKE '%AMOUNT_MISMATCH%' "
+                    + "AND amount_minor = ? AND (attributes->>'metadata.depositId' = ? OR reference = ?)",
+                    operator, d.gatewayId(), confirmed.amountMinor(), id.toString(), d.pspReference() == null ? "" : d.pspReference());
+            if (requeued == 0) {
+                throw new PaymentProblem(409, "NO_PARKED_MISMATCH", "no parked AMOUNT_MISMATCH event of deposit " + id + " confirms "
+                        + confirmed.toDecimalString() + " " + d.currency());
+            }
+            jdbc.update("UPDATE deposit SET amount_minor = ?, updated_at = clock_timestamp() WHERE id = ?", confirmed.amountMinor(), id);
+            audit.record(operator, "DEPOSIT_AMOUNT_ACCEPTED", "deposit:" + id, PaymentsAudit.fields("amount", d.amount().toDecimalString()),
+                    PaymentsAudit.fields("amount", confirmed.toDecimalString(), "requeuedEvents", requeued));
+        });
+        return find(id).orElseThrow();
+    }
+
+    /**
+     * Operator resolution: a PENDING deposit the operator closes as FAILED (e.g. the gateway captured another amount and
+     * it is refunded outside the hub). No ledger effect; a later success for it is recorded only (FAILED is terminal).
+     * Audited (DEPOSIT_FAILED_BY_OPERATOR).
+     */
+    public Deposit failByOperator(UUID id, String operator) {
+        tx.executeWithoutResult(s -> {
+            Deposit d = jdbc.query("SELECT * FROM deposit WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst()
+                    .orElseThrow(() -> new PaymentProblem(404, "NOT_FOUND", "no deposit " + id));
+            if (!"PENDING".equals(d.status())) throw new PaymentProblem(409, "INVALID_STATE", "deposit is " + d.status() + ", not PENDING");
+            jdbc.update("UPDATE deposit SET status = 'FAILED', updated_at = clock_timestamp() WHERE id = ?", id);
+            events.deposit(id, d.playerId(), "FAILED", "PENDING", d.amount().toDecimalString(), d.refunded().toDecimalString(), d.currency(), d.gatewayId());
+            audit.record(operator, "DEPOSIT_FAILED_BY_OPERATOR", "deposit:" + id, PaymentsAudit.fields("status", "PENDING"),
+                    PaymentsAudit.fields("status", "FAILED"));
+        });
+        return find(id).orElseThrow();
     }
 
     public Optional<Deposit> find(UUID id) {

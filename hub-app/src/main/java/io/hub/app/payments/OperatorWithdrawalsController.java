@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class OperatorWithdrawalsController {
-    private static final Set<String> STATUSES = Set.of("REQUESTED", "ON_HOLD", "SUBMITTED", "PAID", "FAILED", "RETURNED", "REJECTED");
+    private static final Set<String> STATUSES = Set.of("REQUESTED", "ON_HOLD", "SUBMITTED", "PAID", "FAILED", "RETURNED", "REJECTED", "CANCELED");
     private final WithdrawalService withdrawals;
 
     public OperatorWithdrawalsController(WithdrawalService withdrawals) {

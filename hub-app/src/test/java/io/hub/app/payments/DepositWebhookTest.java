@@ -127,6 +127,44 @@ class DepositWebhookTest extends PaymentsTestSupport {
     }
 
     @Test
+    void an_operator_accepts_the_confirmed_amount_of_a_mismatched_deposit_or_fails_it_and_either_is_audited() throws Exception {
+        TestPlayer p = newPlayer("EUR", "0");
+        String token = login(p.username(), p.password()).accessToken();
+        String depositId = deposit(token, "100.13").get("depositId").asText();
+        String under = "msg_" + UUID.randomUUID();
+        sendStandard(under, paymentEvent("payment.succeeded", "pay_" + depositId, null, 7_013, depositId));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "PARKED".equals(
+                jdbc.queryForObject("SELECT state FROM webhook_inbox WHERE event_id = ?", String.class, under)));
+
+        HttpResponse<String> wrong = post("/operator/deposits/" + depositId + "/accept-amount", "{\"amount\":\"70.00\"}", operatorToken());
+        assertThat(wrong.statusCode()).as(wrong.body()).isEqualTo(409);
+        assertThat(json(wrong.body()).get("error").asText()).isEqualTo("NO_PARKED_MISMATCH");
+        HttpResponse<String> ok = post("/operator/deposits/" + depositId + "/accept-amount", "{\"amount\":\"70.13\"}", operatorToken());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(json(ok.body()).get("amount").asText()).isEqualTo("70.13");
+        await().atMost(Duration.ofSeconds(15)).until(() -> depositStatus(depositId).equals("SUCCEEDED"));
+        assertThat(cashMinor(p.id())).isEqualTo(7_013);
+        assertThat(json(get("/operator/audit?target=deposit:" + depositId, operatorToken()).body()).get("items").get(0).get("action").asText())
+                .isEqualTo("DEPOSIT_AMOUNT_ACCEPTED");
+
+        // the other way out: the operator fails it; a success arriving afterwards moves no money
+        String other = deposit(token, "20.13").get("depositId").asText();
+        HttpResponse<String> failed = post("/operator/deposits/" + other + "/fail", "", operatorToken());
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(200);
+        assertThat(json(failed.body()).get("status").asText()).isEqualTo("FAILED");
+        assertThat(post("/operator/deposits/" + other + "/fail", "", operatorToken()).statusCode()).isEqualTo(409);
+        String late = "msg_" + UUID.randomUUID();
+        sendStandard(late, paymentEvent("payment.succeeded", "pay_" + other, null, 2_013, other));
+        await().atMost(Duration.ofSeconds(15)).until(() -> "PROCESSED".equals(
+                jdbc.queryForObject("SELECT state FROM webhook_inbox WHERE event_id = ?", String.class, late)));
+        assertThat(depositStatus(other)).isEqualTo("FAILED");
+        assertThat(cashMinor(p.id())).isEqualTo(7_013);
+        TestPlayer q = newPlayer("EUR", "0");
+        assertThat(post("/operator/deposits/" + other + "/fail", "", login(q.username(), q.password()).accessToken()).statusCode()).isEqualTo(403);
+        assertLedgerBalanced();
+    }
+
+    @Test
     void a_stripe_payment_intent_signed_by_stripe_java_credits_a_stripe_deposit() throws Exception {
         TestPlayer p = newPlayer("EUR", "0");
         String token = login(p.username(), p.password()).accessToken();
