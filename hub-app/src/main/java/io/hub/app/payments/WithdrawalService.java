@@ -98,9 +98,16 @@ public class WithdrawalService {
                         props.withdrawalHoldTimeout(), null, Map.of("withdrawalId", id.toString()));
             } catch (RejectedException e) {
                 if (e.code() == RejectionCode.INSUFFICIENT_FUNDS) {
-                    // the rejected hold rolled nothing back we need: read the cash as it is now, for the caller's next try
-                    throw new PaymentProblem(422, "INSUFFICIENT_FUNDS", "insufficient funds: " + Money.ofMinor(Math.max(0, ledger.cash(acc)),
-                            amount.currency()).toDecimalString() + " " + amount.currency().code() + " can be withdrawn");
+                    // the ledger refused before writing (balances locked and compared): read the cash as it is now, for the
+                    // caller's next try; if the transaction cannot be read any more, the plain answer
+                    String available;
+                    try {
+                        available = ": " + Money.ofMinor(Math.max(0, ledger.cash(acc)), amount.currency()).toDecimalString() + " "
+                                + amount.currency().code() + " can be withdrawn";
+                    } catch (RuntimeException unreadable) {
+                        available = "";
+                    }
+                    throw new PaymentProblem(422, "INSUFFICIENT_FUNDS", "insufficient funds" + available);
                 }
                 throw e;
             }
