@@ -54,7 +54,7 @@ class ModularityTest {
                 // table, allowed by its declaration), so no Java type of events is referenced
                 Map.entry("ledger", Set.of()),
                 Map.entry("lobby", Set.of("auth", "fairness", "games", "ledger", "player")),
-                Map.entry("operator", Set.of("ledger", "player", "web")),
+                Map.entry("operator", Set.of("auth", "ledger", "player", "web")),
                 Map.entry("player", Set.of("ledger")),
                 // issue 3: the lobby lists external games (games.ExternalGames), launch reads the player
                 // (auth.CurrentUser, player.User), the provider APIs answer web.ApiError

@@ -21,4 +21,13 @@ public class CurrentUser {
         return users.bySubject(jwt.getSubject())
                 .orElseThrow(() -> new RejectedException(RejectionCode.UNKNOWN_PLAYER, "no hub user for this token's subject"));
     }
+
+    /**
+     * Who acted, for the audit trail: the token's {@code preferred_username} (the hub's own tokens and OIDC IdPs set
+     * it), else its subject.
+     */
+    public static String actorName(Jwt jwt) {
+        String name = jwt.getClaimAsString("preferred_username");
+        return name != null ? name : jwt.getSubject();
+    }
 }

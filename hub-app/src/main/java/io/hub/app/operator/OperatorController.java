@@ -164,8 +164,7 @@ public class OperatorController {
         return m;
     }
 
-    /** The operator's name for the audit trail: {@code preferred_username}, else the token subject. */
     private static String operatorName(Jwt jwt) {
-        return jwt.getClaimAsString("preferred_username") != null ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+        return io.hub.app.auth.CurrentUser.actorName(jwt);
     }
 }

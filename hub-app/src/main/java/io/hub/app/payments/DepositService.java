@@ -177,9 +177,7 @@ public class DepositService {
      */
     public Deposit acceptConfirmedAmount(UUID id, Money confirmed, String operator) {
         tx.executeWithoutResult(s -> {
-            Deposit d = jdbc.query("SELECT * FROM deposit WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst()
-                    .orElseThrow(() -> new PaymentProblem(404, "NOT_FOUND", "no deposit " + id));
-            if (!"PENDING".equals(d.status())) throw new PaymentProblem(409, "INVALID_STATE", "deposit is " + d.status() + ", not PENDING");
+            Deposit d = lockPending(id);
             if (!confirmed.currency().code().equals(d.currency()) || confirmed.amountMinor() <= 0) {
                 throw new PaymentProblem(400, "INVALID_AMOUNT", "a positive amount in " + d.currency() + " is required");
             }
@@ -206,15 +204,21 @@ public class DepositService {
      */
     public Deposit failByOperator(UUID id, String operator) {
         tx.executeWithoutResult(s -> {
-            Deposit d = jdbc.query("SELECT * FROM deposit WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst()
-                    .orElseThrow(() -> new PaymentProblem(404, "NOT_FOUND", "no deposit " + id));
-            if (!"PENDING".equals(d.status())) throw new PaymentProblem(409, "INVALID_STATE", "deposit is " + d.status() + ", not PENDING");
+            Deposit d = lockPending(id);
             jdbc.update("UPDATE deposit SET status = 'FAILED', updated_at = clock_timestamp() WHERE id = ?", id);
             events.deposit(id, d.playerId(), "FAILED", "PENDING", d.amount().toDecimalString(), d.refunded().toDecimalString(), d.currency(), d.gatewayId());
             audit.record(operator, "DEPOSIT_FAILED_BY_OPERATOR", "deposit:" + id, PaymentsAudit.fields("status", "PENDING"),
                     PaymentsAudit.fields("status", "FAILED"));
         });
         return find(id).orElseThrow();
+    }
+
+    /** The deposit, locked for the caller's transaction; 404 NOT_FOUND, 409 INVALID_STATE unless PENDING. */
+    private Deposit lockPending(UUID id) {
+        Deposit d = jdbc.query("SELECT * FROM deposit WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst()
+                .orElseThrow(() -> new PaymentProblem(404, "NOT_FOUND", "no deposit " + id));
+        if (!"PENDING".equals(d.status())) throw new PaymentProblem(409, "INVALID_STATE", "deposit is " + d.status() + ", not PENDING");
+        return d;
     }
 
     public Optional<Deposit> find(UUID id) {

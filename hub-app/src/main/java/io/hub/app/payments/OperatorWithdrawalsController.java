@@ -61,8 +61,7 @@ public class OperatorWithdrawalsController {
     }
 
     static String operator(Jwt jwt) {
-        String name = jwt.getClaimAsString("preferred_username");
-        return name != null ? name : jwt.getSubject();
+        return io.hub.app.auth.CurrentUser.actorName(jwt);
     }
 
     static Map<String, Object> view(WithdrawalService.Withdrawal w) {

@@ -224,8 +224,8 @@ public class WithdrawalService {
      */
     public Withdrawal cancel(UUID playerId, UUID id) {
         tx.executeWithoutResult(s -> {
-            Withdrawal w = jdbc.query("SELECT * FROM withdrawal WHERE id = ? AND player_id = ? FOR UPDATE", ROW, id, playerId).stream().findFirst()
-                    .orElseThrow(() -> new PaymentProblem(404, "NOT_FOUND", "no withdrawal " + id));
+            Withdrawal w = lock(id);
+            if (!w.playerId().equals(playerId)) throw new PaymentProblem(404, "NOT_FOUND", "no withdrawal " + id);
             if (!"ON_HOLD".equals(w.status())) {
                 throw new PaymentProblem(409, "INVALID_STATE", "withdrawal is " + w.status() + "; only one waiting ON_HOLD can be cancelled");
             }

@@ -122,7 +122,6 @@ public class ProviderAdminController {
     }
 
     private static String actor(Jwt jwt) {
-        String name = jwt.getClaimAsString("preferred_username");
-        return name != null ? name : jwt.getSubject();
+        return io.hub.app.auth.CurrentUser.actorName(jwt);
     }
 }
