@@ -17,7 +17,7 @@
 # Environment (defaults in brackets): CONNECTIONS [16 64], PROTOCOLS [hub88 pragmatic], WARMUP_SECONDS [30],
 # DURATION_SECONDS [20], HUB_PORT [18471], PG_PORT [54471], KAFKA_PORT [19471], SKIP_BUILD [0],
 # REPORT [bench/reports/provider-callbacks.md], HUB_JAVA_OPTS [] (e.g. -XX:StartFlightRecording=filename=/tmp/hub.jfr),
-# HUB_EXTRA_ARGS [] (more hub arguments), CLIENT [keepalive] (the generator's HTTP client: keepalive or jdk).
+# HUB_EXTRA_ARGS [] (more hub arguments), HUB_JAR [hub-app/target/…jar] (another build, for side-by-side runs), CLIENT [keepalive] (the generator's HTTP client: keepalive or jdk).
 set -Eeuo pipefail
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$SCRIPT_DIR/.." && pwd)
@@ -33,7 +33,7 @@ CLIENT=${CLIENT:-keepalive}
 REPORT=${REPORT:-$SCRIPT_DIR/reports/provider-callbacks.md}
 HUB_JAVA_OPTS=${HUB_JAVA_OPTS:-}
 HUB_EXTRA_ARGS=${HUB_EXTRA_ARGS:-}
-HUB_JAR=$ROOT/hub-app/target/hub-app-0.1.0-SNAPSHOT.jar
+HUB_JAR=${HUB_JAR:-$ROOT/hub-app/target/hub-app-0.1.0-SNAPSHOT.jar}
 BENCH_JAR=$SCRIPT_DIR/target/bench-0.1.0-SNAPSHOT.jar
 BASE=http://127.0.0.1:$HUB_PORT
 log() { printf '%s [run-provider-bench] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

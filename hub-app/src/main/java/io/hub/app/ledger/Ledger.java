@@ -184,8 +184,10 @@ public class Ledger {
             sql.append(", r AS (DELETE FROM pending_hold WHERE hold_id = ? AND EXISTS (SELECT 1 FROM t) RETURNING 1)");
             args.add(cmd.resolvesHold());
         }
-        if (cmd.companion() != null) {
-            LedgerCommand.Companion c = cmd.companion();
+        if (cmd.companion() instanceof LedgerCommand.CompanionStatements cs) {
+            for (int i = 0; i < cs.statements().size(); i++) sql.append(", c").append(i).append(" AS (").append(cs.statements().get(i)).append(')');
+            args.addAll(cs.args());
+        } else if (cmd.companion() instanceof LedgerCommand.Companion c) {
             List<String> cols = new ArrayList<>(c.columns());
             StringBuilder select = new StringBuilder();
             for (int i = 0; i < c.values().size(); i++) {

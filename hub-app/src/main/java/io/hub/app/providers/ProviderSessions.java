@@ -90,6 +90,14 @@ public class ProviderSessions {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /**
+     * What {@code provider_session.token_hash} holds for a token a provider presents (SHA-256 of its UTF-8 bytes), or
+     * null for no token, an empty one or one longer than any the hub issues (such a token names no session).
+     */
+    public static byte[] tokenHash(String token) {
+        return token == null || token.isEmpty() || token.length() > 512 ? null : hash(token);
+    }
+
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -66,16 +66,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction. Ledger idempotency keys are {@code (provider:<id>, scope, <kind>:<provider transaction id>)}; scope is
  * {@code ""} for global ids or the player id when the policy scopes ids per player.
  *
- * <p>Each command runs in one database transaction that first takes a per-player advisory lock, so a player's
- * callbacks from every provider serialise (bets, wins and rollbacks arriving in parallel and out of order see each
- * other's effects; §3 scenarios 4–7) and the answer is computed from committed state only. A refused command writes
+ * <p>Each command runs in one database transaction that first locks the player's cash account row (the lock the
+ * ledger and every other money path of the player take), so a player's callbacks from every provider serialise (bets,
+ * wins and rollbacks arriving in parallel and out of order see each other's effects; §3 scenarios 4–7) and the answer
+ * is computed from committed state only. Round trips of a bet or win: the lock, one lookup (the earlier record, the
+ * bet and its round, the player's status, the token's session), one statement writing the ledger transaction with the
+ * callback's own rows ({@link LedgerCommand.CompanionStatements}), and the commit. A refused command writes
  * nothing (except a tombstone for a rollback of an unknown bet, §3 scenarios 4–5). Unexpected failures propagate
  * (the route answers "internal error, retry" and nothing is cached, §3 scenario 19).
  */
 @Component
 public class ProviderWallet {
-    /** First key of the two-int advisory lock space for per-player provider wallet locks ('PW' + 1). */
-    private static final int LOCK_CLASS = 0x50570001;
     private static final int MAX_ID = 180;
 
     private final JdbcTemplate jdbc;
@@ -171,14 +172,14 @@ public class ProviderWallet {
         Player pl = player(b.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, b.amount().currency());
-        if (r == null) r = token(p, pl, b.sessionToken(), ProviderPolicy.TokenCheck.ENFORCE, false);
         if (r != null) return rejected(r, pl, r.name());
         String scope = scope(p, pl);
         long stake = b.freeBet() ? 0 : b.amount().amountMinor();
         byte[] hash = hash("BET", pl.id(), b.roundId(), b.betRef(), b.amount(), b.freeBet());
         String key = "bet:" + checkedId(b.transactionId());
         return inTransaction(pl, maxBalance, () -> {
-            Lookup l = lookup(p, pl, scope, key, b.betRef(), b.roundId());
+            Lookup l = lookup(p, pl, scope, key, b.betRef(), b.roundId(), b.sessionToken(), false);
+            checkToken(p, pl, b.sessionToken(), ProviderPolicy.TokenCheck.ENFORCE, false, l);
             Optional<WalletResult> replay = replay(p, pl, l, "BET", hash);
             // a replay of an accepted bet gets its original answer even if a gate closed since (else the provider would
             // treat a bet the wallet holds as failed); new bets pass the player state and every ProviderBetGate
@@ -194,21 +195,21 @@ public class ProviderWallet {
                         : new Refusal(WalletRejection.TRANSACTION_EXISTS, "another debit has this bet reference");
             }
             if ("CLOSED".equals(l.roundStatus())) throw new Refusal(WalletRejection.ROUND_CLOSED, "the round is closed");
-            Moved moved = stake == 0 ? new Moved(null, cash(pl))
-                    : move(p, pl, scope, key, "PROVIDER_BET", true, stake, hash, meta(p, "BET", b.transactionId(), b.roundId(), b.gameId()));
-            String hubTx = hubTx(moved);
-            List<Object> args = new ArrayList<>(List.of(p.id(), pl.id(), b.roundId(), nullable(b.gameId()), pl.currency().code(),
-                    b.roundClosed(), b.roundClosed(), b.roundClosed(), b.roundClosed(),
-                    p.id(), scope, b.betRef(), pl.id(), b.roundId(), b.transactionId(), stake, pl.currency().code()));
-            args.addAll(txRow(p, pl, scope, key, "BET", b.roundId(), b.betRef(), stake, hash, hubTx, moved));
-            // one statement: the round (opened, or closed by the flag), the bet, the callback record
-            jdbc.update("WITH r AS (INSERT INTO provider_round (provider_id, player_id, round_id, game_id, currency, status, closed_by, closed_at)"
-                    + " VALUES (?, ?, ?, ?, ?, CASE WHEN ? THEN 'CLOSED' ELSE 'OPEN' END, CASE WHEN ? THEN 'FLAG' END, CASE WHEN ? THEN clock_timestamp() END)"
-                    + " ON CONFLICT (provider_id, player_id, round_id) DO UPDATE SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
-                    + " WHERE ? AND provider_round.status = 'OPEN' RETURNING 1),"
-                    + " b AS (INSERT INTO provider_bet (provider_id, scope, bet_ref, player_id, round_id, transaction_id, stake_minor, currency, state)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN') RETURNING 1) " + TX_INSERT, args.toArray());
-            return new Applied(hubTx, moved.balance(), null, false);
+            // the round (opened, or closed by the flag), the bet and the callback record ride in the ledger's statement
+            Writes rows = new Writes()
+                    .add("INSERT INTO provider_round (provider_id, player_id, round_id, game_id, currency, status, closed_by, closed_at)"
+                            + " SELECT ?, ?, ?, ?, ?, CASE WHEN ? THEN 'CLOSED' ELSE 'OPEN' END, CASE WHEN ? THEN 'FLAG' END,"
+                            + " CASE WHEN ? THEN clock_timestamp() END FROM t"
+                            + " ON CONFLICT (provider_id, player_id, round_id) DO UPDATE SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
+                            + " WHERE ? AND provider_round.status = 'OPEN'",
+                            p.id(), pl.id(), b.roundId(), nullable(b.gameId()), pl.currency().code(),
+                            b.roundClosed(), b.roundClosed(), b.roundClosed(), b.roundClosed())
+                    .add("INSERT INTO provider_bet (provider_id, scope, bet_ref, player_id, round_id, transaction_id, stake_minor, currency, state)"
+                            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN' FROM t",
+                            p.id(), scope, b.betRef(), pl.id(), b.roundId(), b.transactionId(), stake, pl.currency().code());
+            Moved moved = record(p, pl, scope, key, "BET", b.roundId(), b.betRef(), "PROVIDER_BET", true, stake, hash,
+                    meta(p, "BET", b.transactionId(), b.roundId(), b.gameId()), rows);
+            return new Applied(moved.hubTx(), moved.balance(), null, false);
         });
     }
 
@@ -219,14 +220,14 @@ public class ProviderWallet {
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = currency(p, pl, w.amount().currency());
         if (r == null && w.promoAmount() != null && !w.promoAmount().currency().equals(pl.currency())) r = WalletRejection.CURRENCY_MISMATCH;
-        if (r == null) r = token(p, pl, w.sessionToken(), p.policy().tokenOnWin(), true);
         if (r != null) return rejected(r, pl, r.name());
         String scope = scope(p, pl);
         long total = Math.addExact(w.amount().amountMinor(), w.promoAmount() == null ? 0 : w.promoAmount().amountMinor());
         byte[] hash = hash("WIN", pl.id(), w.roundId(), w.betRef(), w.amount(), w.promoAmount(), w.promoRef());
         String key = "win:" + checkedId(w.transactionId());
         return inTransaction(pl, maxBalance, () -> {
-            Lookup l = lookup(p, pl, scope, key, w.betRef(), w.roundId());
+            Lookup l = lookup(p, pl, scope, key, w.betRef(), w.roundId(), w.sessionToken(), w.betRef() == null);
+            checkToken(p, pl, w.sessionToken(), p.policy().tokenOnWin(), true, l);
             Optional<WalletResult> replay = replay(p, pl, l, "WIN", hash);
             if (replay.isPresent()) return replay.get();
             String roundId;
@@ -252,8 +253,7 @@ public class ProviderWallet {
             } else {
                 // Pragmatic settles by round: the round's bets decide
                 roundId = w.roundId();
-                List<String> states = jdbc.queryForList("SELECT state FROM provider_bet WHERE provider_id = ? AND player_id = ? AND round_id = ?",
-                        String.class, p.id(), pl.id(), roundId);
+                List<String> states = l.roundBetStates();
                 if (states.isEmpty()) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet in round " + roundId);
                 boolean live = states.stream().anyMatch(s -> s.equals("OPEN") || s.equals("SETTLED"));
                 if (!live && !p.policy().creditAfterCancel()) throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the round's bets were rolled back");
@@ -266,24 +266,21 @@ public class ProviderWallet {
                 // a credit after cancel (policy creditAfterCancel) settles the rolled-back bets, so a second one is seen
                 settleRolledBack = !open && p.policy().creditAfterCancel();
             }
-            Moved moved = total == 0 ? new Moved(null, cash(pl))
-                    : move(p, pl, scope, key, "PROVIDER_WIN", false, total, hash, meta(p, "WIN", w.transactionId(), roundId, w.gameId()));
-            String hubTx = hubTx(moved);
             boolean byRef = w.betRef() != null;
             // the bet by its key (primary key lookup), or the round's open bets: two statement texts rather than one
             // "(byRef AND …) OR (NOT byRef AND …)" filter, which a generic prepared plan cannot turn into an index lookup.
             // A rolled-back bet credited under creditAfterCancel becomes SETTLED too (its rollback_tx_id stays: it still
             // counts as rolled back for rollbacks), so policy creditAfterSettle sees its credit
-            List<Object> args = new ArrayList<>(byRef ? Arrays.asList(p.id(), scope, w.betRef()) : Arrays.asList(p.id(), settleRolledBack, pl.id(), nullable(roundId)));
-            args.addAll(Arrays.asList(w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId)));
-            args.addAll(txRow(p, pl, scope, key, "WIN", roundId, w.betRef(), total, hash, hubTx, moved));
-            // one statement: settle the bet (or the round's open bets), close the round on the flag, record the callback
-            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE provider_id = ?"
-                    + (byRef ? " AND state IN ('OPEN', 'ROLLED_BACK') AND scope = ? AND bet_ref = ?"
-                    : " AND (state = 'OPEN' OR (? AND state = 'ROLLED_BACK')) AND player_id = ? AND round_id = ?") + " RETURNING 1),"
-                    + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
-                    + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
-            return new Applied(hubTx, moved.balance(), null, false);
+            // settle the bet (or the round's open bets), close the round on the flag, record the callback: in the ledger's statement
+            Writes rows = new Writes()
+                    .add("UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE EXISTS (SELECT 1 FROM t) AND provider_id = ?"
+                                    + (byRef ? " AND state IN ('OPEN', 'ROLLED_BACK') AND scope = ? AND bet_ref = ?"
+                                    : " AND (state = 'OPEN' OR (? AND state = 'ROLLED_BACK')) AND player_id = ? AND round_id = ?"),
+                            byRef ? new Object[] {p.id(), scope, w.betRef()} : new Object[] {p.id(), settleRolledBack, pl.id(), nullable(roundId)})
+                    .add(CLOSE_ROUND_ON_FLAG, w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId));
+            Moved moved = record(p, pl, scope, key, "WIN", roundId, w.betRef(), "PROVIDER_WIN", false, total, hash,
+                    meta(p, "WIN", w.transactionId(), roundId, w.gameId()), rows);
+            return new Applied(moved.hubTx(), moved.balance(), null, false);
         });
     }
 
@@ -292,14 +289,13 @@ public class ProviderWallet {
     private WalletResult rollback(ProviderConfig p, Rollback rb, ToLongFunction<CurrencyUnit> maxBalance) {
         Player pl = player(rb.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
-        WalletRejection r = token(p, pl, rb.sessionToken(), p.policy().tokenOnRollback(), true);
-        if (r != null) return rejected(r, pl, r.name());
         String scope = scope(p, pl);
         // the request's amount is not part of the fingerprint: it is informational (a refund credits the stored stake)
         byte[] hash = hash("ROLLBACK", pl.id(), rb.betRef());
         String key = "rollback:" + checkedId(rb.transactionId() != null ? rb.transactionId() : rb.betRef());
         return inTransaction(pl, maxBalance, () -> {
-            Lookup l = lookup(p, pl, scope, key, rb.betRef(), null);
+            Lookup l = lookup(p, pl, scope, key, rb.betRef(), null, rb.sessionToken(), false);
+            checkToken(p, pl, rb.sessionToken(), p.policy().tokenOnRollback(), true, l);
             Optional<WalletResult> replay = replay(p, pl, l, "ROLLBACK", hash);
             if (replay.isPresent()) return replay.get();
             BetRow bet = l.bet();
@@ -323,22 +319,18 @@ public class ProviderWallet {
                     && claimed.amountMinor() > 0 && claimed.amountMinor() < credit) {
                 credit = claimed.amountMinor();
             }
-            Moved moved = credit == 0 ? new Moved(null, cash(pl))
-                    : move(p, pl, scope, key, "PROVIDER_ROLLBACK", false, credit, hash, meta(p, "ROLLBACK", rb.transactionId(), bet.roundId, rb.gameId()));
-            String hubTx = hubTx(moved);
-            List<Object> args = new ArrayList<>(Arrays.asList(key, p.id(), scope, rb.betRef(),
-                    rb.roundClosed() && bet.roundId != null, p.id(), pl.id(), nullable(bet.roundId)));
-            args.addAll(txRow(p, pl, scope, key, "ROLLBACK", bet.roundId, rb.betRef(), credit, hash, hubTx, moved));
-            jdbc.update("WITH b AS (UPDATE provider_bet SET state = 'ROLLED_BACK', rollback_tx_id = ?, updated_at = clock_timestamp()"
-                    + " WHERE provider_id = ? AND scope = ? AND bet_ref = ? RETURNING 1),"
-                    + " r AS (UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
-                    + " WHERE ? AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN' RETURNING 1) " + TX_INSERT, args.toArray());
-            return new Applied(hubTx, moved.balance(), null, false);
+            Writes rows = new Writes()
+                    .add("UPDATE provider_bet SET state = 'ROLLED_BACK', rollback_tx_id = ?, updated_at = clock_timestamp()"
+                            + " WHERE EXISTS (SELECT 1 FROM t) AND provider_id = ? AND scope = ? AND bet_ref = ?", key, p.id(), scope, rb.betRef())
+                    .add(CLOSE_ROUND_ON_FLAG, rb.roundClosed() && bet.roundId != null, p.id(), pl.id(), nullable(bet.roundId));
+            Moved moved = record(p, pl, scope, key, "ROLLBACK", bet.roundId, rb.betRef(), "PROVIDER_ROLLBACK", false, credit, hash,
+                    meta(p, "ROLLBACK", rb.transactionId(), bet.roundId, rb.gameId()), rows);
+            return new Applied(moved.hubTx(), moved.balance(), null, false);
         });
     }
 
     private WalletResult unknownRollback(ProviderConfig p, Player pl, String tombstoneId) {
-        Money balance = cash(pl);
+        Money balance = lockedCash(pl);
         return p.policy().unknownRollback() == ProviderPolicy.UnknownRollback.NOT_FOUND
                 ? new Rejected(WalletRejection.TRANSACTION_NOT_FOUND, balance, "rollback of an unknown bet (tombstone kept)")
                 : new Applied(tombstoneId, balance, null, false);
@@ -356,15 +348,11 @@ public class ProviderWallet {
         byte[] hash = hash("PROMO", pl.id(), c.kind(), c.amount(), c.campaignRef(), c.roundId());
         String key = "promo:" + checkedId(c.transactionId());
         return inTransaction(pl, maxBalance, () -> {
-            Optional<WalletResult> replay = replay(p, pl, lookup(p, pl, scope, key, null, null), "PROMO", hash);
+            Optional<WalletResult> replay = replay(p, pl, lookup(p, pl, scope, key, null, null, null, false), "PROMO", hash);
             if (replay.isPresent()) return replay.get();
-            long amount = c.amount().amountMinor();
-            Moved moved = amount == 0 ? new Moved(null, cash(pl))
-                    : move(p, pl, scope, key, "PROVIDER_" + c.kind().name(), false, amount, hash,
-                    meta(p, c.kind().name(), c.transactionId(), c.roundId(), c.gameId()));
-            String hubTx = hubTx(moved);
-            jdbc.update(TX_INSERT, txRow(p, pl, scope, key, "PROMO", c.roundId(), null, amount, hash, hubTx, moved).toArray());
-            return new Applied(hubTx, moved.balance(), null, false);
+            Moved moved = record(p, pl, scope, key, "PROMO", c.roundId(), null, "PROVIDER_" + c.kind().name(), false, c.amount().amountMinor(),
+                    hash, meta(p, c.kind().name(), c.transactionId(), c.roundId(), c.gameId()), new Writes());
+            return new Applied(moved.hubTx(), moved.balance(), null, false);
         });
     }
 
@@ -376,7 +364,7 @@ public class ProviderWallet {
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         return inTransaction(pl, maxBalance, () -> {
             closeRound(p, pl, e.roundId(), "ROUND_END"); // repeatable; an unknown round is a no-op (providers.md §1 row 14)
-            return new BalanceResult(cash(pl), null);
+            return new BalanceResult(lockedCash(pl), null);
         });
     }
 
@@ -384,7 +372,9 @@ public class ProviderWallet {
         Player pl = player(b.playerId());
         if (pl == null) return Rejected.of(WalletRejection.UNKNOWN_PLAYER);
         WalletRejection r = b.currency() == null ? null : currency(p, pl, b.currency());
-        if (r == null && b.sessionToken() != null) r = token(p, pl, b.sessionToken(), p.policy().tokenOnWin(), false);
+        if (r == null && b.sessionToken() != null) {
+            r = token(p, pl, b.sessionToken(), p.policy().tokenOnWin(), false, sessions.resolve(p.id(), b.sessionToken()));
+        }
         if (r != null) return rejected(r, pl, r.name());
         return new BalanceResult(cash(pl), null);
     }
@@ -430,7 +420,10 @@ public class ProviderWallet {
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx.execute(status -> {
-                    jdbc.queryForObject("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?, ?)) l", Integer.class, LOCK_CLASS, pl.id().hashCode());
+                    // the player's cash row, locked first (the lock every money path of the player takes, in the ledger's
+                    // order): a player's callbacks from every provider, spins and payments serialise on it, and the
+                    // ledger reuses the lock and the balance it read for this transaction's write
+                    lockedCash(pl);
                     faults.check(pl.id());
                     WalletResult result = work.get();
                     // before anything commits: a balance the provider's protocol cannot carry would make the answer
@@ -443,6 +436,7 @@ public class ProviderWallet {
                     return result;
                 });
             } catch (Refusal r) {
+                // the balance after the rollback: read again (the transaction that held the lock is gone)
                 return new Rejected(r.reason, cash(pl), r.getMessage());
             } catch (IdempotencyConflictException e) {
                 return new Rejected(WalletRejection.IDEMPOTENCY_CONFLICT, cash(pl), "same transaction id, different request");
@@ -455,37 +449,66 @@ public class ProviderWallet {
         }
     }
 
-    private record Moved(UUID ledgerTx, Money balance) {
+    /** What a command moved: its ledger transaction (null when no money moved), the cash after it, the hub's id for it. */
+    private record Moved(UUID ledgerTx, Money balance, String hubTx) {
     }
 
-    private Moved move(ProviderConfig p, Player pl, String scope, String key, String reason, boolean debit, long minor,
-                       byte[] hash, Map<String, Object> meta) {
+    /**
+     * A command's own rows (bet, round, callback record) as data-modifying statements over {@code t}: the ledger
+     * transaction's row when money moves ({@link LedgerCommand.CompanionStatements}, same statement, no round trip of
+     * their own), else a row of one NULL id (a free bet, a zero win: no ledger transaction).
+     */
+    private static final class Writes {
+        final List<String> sql = new ArrayList<>();
+        final List<Object> args = new ArrayList<>();
+
+        Writes add(String statement, Object... values) {
+            sql.add(statement);
+            args.addAll(Arrays.asList(values));
+            return this;
+        }
+    }
+
+    /** Closes a round on the command's flag (first argument; then provider, player, round). */
+    private static final String CLOSE_ROUND_ON_FLAG = "UPDATE provider_round SET status = 'CLOSED', closed_by = 'FLAG', closed_at = clock_timestamp()"
+            + " WHERE ? AND EXISTS (SELECT 1 FROM t) AND provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN'";
+
+    /**
+     * Moves {@code minor} between the player's cash and their shard of {@code PROVIDER_CLEARING} (a debit for a bet) as
+     * one ledger transaction carrying {@code rows} and the callback record ({@code provider_transaction}) in its one
+     * statement; with nothing to move, writes {@code rows} and the record alone (no ledger transaction, a fresh hub id).
+     * The player's cash is locked already ({@link #inTransaction}).
+     */
+    private Moved record(ProviderConfig p, Player pl, String scope, String key, String kind, String roundId, String betRef,
+                         String reason, boolean debit, long minor, byte[] hash, Map<String, Object> meta, Writes rows) {
+        long before = lockedCash(pl).amountMinor();
+        long after = minor == 0 ? before : debit ? before - minor : Math.addExact(before, minor);
+        String fallbackHubTx = Uuids.v7().toString();
+        rows.add("INSERT INTO provider_transaction (provider_id, scope, transaction_id, kind, player_id, round_id, bet_ref, amount_minor,"
+                        + " currency, request_hash, hub_tx_id, ledger_tx, balance_minor) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(t.id::text, ?), t.id, ? FROM t",
+                p.id(), scope, key, kind, pl.id(), nullable(roundId), nullable(betRef), minor, pl.currency().code(), hash, fallbackHubTx, after);
+        if (minor == 0) {
+            StringBuilder sql = new StringBuilder("WITH t AS (SELECT CAST(NULL AS uuid) AS id)");
+            for (int i = 0; i < rows.sql.size(); i++) sql.append(", c").append(i).append(" AS (").append(rows.sql.get(i)).append(')');
+            jdbc.queryForObject(sql.append(" SELECT 1").toString(), Integer.class, rows.args.toArray());
+            return new Moved(null, Money.ofMinor(before, pl.currency()), fallbackHubTx);
+        }
         AccountRef clearing = accounts.systemAccount(AccountType.PROVIDER_CLEARING, pl.currency().code(), pl.accounts().cash().id());
         Leg[] legs = debit ? Leg.transfer(pl.accounts().cash(), clearing, minor) : Leg.transfer(clearing, pl.accounts().cash(), minor);
         long cashId = pl.accounts().cash().id();
         LedgerCommand cmd = new LedgerCommand(new IdempotencyKey("provider:" + p.id(), scope, key), reason, pl.currency(), pl.id(),
                 List.of(legs), reason + "|" + java.util.HexFormat.of().formatHex(hash) + "|" + minor, null, null, meta,
-                applied -> Map.of("balanceMinor", applied.balances().get(cashId).balanceMinor()));
+                applied -> Map.of("balanceMinor", applied.balances().get(cashId).balanceMinor()),
+                new LedgerCommand.CompanionStatements(rows.sql, rows.args));
         LedgerResult result = ledger.apply(cmd);
         if (result instanceof LedgerResult.Applied a) {
-            return new Moved(a.transactionId(), Money.ofMinor(a.balances().get(cashId).balanceMinor(), pl.currency()));
+            long balance = a.balances().get(cashId).balanceMinor();
+            // the callback record stored the balance computed from the lock; the ledger computed it from the same lock
+            if (balance != after) throw new IllegalStateException("ledger balance " + balance + " differs from the locked one " + after);
+            return new Moved(a.transactionId(), Money.ofMinor(balance, pl.currency()), a.transactionId().toString());
         }
         // the ledger had the key without our provider_transaction row: cannot happen (same database transaction)
         throw new IllegalStateException("ledger key " + key + " exists without its provider transaction");
-    }
-
-    /** Inserts one callback record; appended to a statement's CTEs (or alone). */
-    private static final String TX_INSERT = "INSERT INTO provider_transaction (provider_id, scope, transaction_id, kind, player_id, round_id,"
-            + " bet_ref, amount_minor, currency, request_hash, hub_tx_id, ledger_tx, balance_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    private static List<Object> txRow(ProviderConfig p, Player pl, String scope, String key, String kind, String roundId, String betRef,
-                                      long amount, byte[] hash, String hubTx, Moved moved) {
-        return Arrays.asList(p.id(), scope, key, kind, pl.id(), nullable(roundId), nullable(betRef), amount, pl.currency().code(), hash,
-                hubTx, moved.ledgerTx() == null ? new SqlParameterValue(Types.OTHER, null) : moved.ledgerTx(), moved.balance().amountMinor());
-    }
-
-    private static String hubTx(Moved moved) {
-        return moved.ledgerTx() != null ? moved.ledgerTx().toString() : Uuids.v7().toString();
     }
 
     /** A null bound as text (so PostgreSQL need not guess its type). */
@@ -493,18 +516,32 @@ public class ProviderWallet {
         return s == null ? new SqlParameterValue(Types.VARCHAR, null) : s;
     }
 
-    /** What one callback needs to know, read in one statement after the player lock. */
-    private record Lookup(Map<String, Object> tx, BetRow bet, String roundStatus, String userStatus) {
+    /**
+     * What one callback needs to know, read in one statement after the player lock: its earlier record, the bet it names
+     * and that bet's round, the player's status, the session its token names (empty when none or unknown) and, for a
+     * credit that names no bet (Pragmatic settles by round), the states of the round's bets.
+     */
+    private record Lookup(Map<String, Object> tx, BetRow bet, String roundStatus, String userStatus, Optional<ProviderSession> session,
+                          List<String> roundBetStates) {
     }
 
-    private Lookup lookup(ProviderConfig p, Player pl, String scope, String key, String betRef, String roundId) {
+    private Lookup lookup(ProviderConfig p, Player pl, String scope, String key, String betRef, String roundId, String token,
+                          boolean roundBets) {
+        byte[] tokenHash = ProviderSessions.tokenHash(token);
+        List<Object> args = new ArrayList<>();
+        if (roundBets) args.addAll(Arrays.asList(p.id(), pl.id(), nullable(roundId)));
+        args.addAll(Arrays.asList(p.id(), scope, key, p.id(), scope, nullable(betRef), p.id(), pl.id(), nullable(roundId), pl.id(),
+                tokenHash == null ? new SqlParameterValue(Types.BINARY, null) : tokenHash, p.id()));
         return jdbc.queryForObject("SELECT t.kind, t.player_id, t.request_hash, t.hub_tx_id, t.balance_minor,"
-                        + " b.player_id, b.round_id, b.stake_minor, b.state, b.rollback_tx_id, r.status, u.status"
+                        + " b.player_id, b.round_id, b.stake_minor, b.state, b.rollback_tx_id, r.status, u.status,"
+                        + " s.id, s.player_id, s.game_id, s.currency, s.mode, s.created_at, s.expires_at, s.superseded_by IS NOT NULL, "
+                        + (roundBets ? "(SELECT array_agg(state) FROM provider_bet WHERE provider_id = ? AND player_id = ? AND round_id = ?)" : "NULL")
                         + " FROM (SELECT 1) x"
                         + " LEFT JOIN provider_transaction t ON t.provider_id = ? AND t.scope = ? AND t.transaction_id = ?"
                         + " LEFT JOIN provider_bet b ON b.provider_id = ? AND b.scope = ? AND b.bet_ref = ?"
                         + " LEFT JOIN provider_round r ON r.provider_id = ? AND r.player_id = ? AND r.round_id = coalesce(b.round_id, ?)"
-                        + " LEFT JOIN app_user u ON u.id = ?",
+                        + " LEFT JOIN app_user u ON u.id = ?"
+                        + " LEFT JOIN provider_session s ON s.token_hash = ? AND s.provider_id = ?",
                 (rs, i) -> {
                     Map<String, Object> tx = null;
                     if (rs.getString(1) != null) {
@@ -517,9 +554,15 @@ public class ProviderWallet {
                     }
                     BetRow bet = rs.getString(9) == null ? null
                             : new BetRow(rs.getObject(6, UUID.class), rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10));
-                    return new Lookup(tx, bet, rs.getString(11), rs.getString(12));
+                    Optional<ProviderSession> session = rs.getObject(13) == null ? Optional.empty()
+                            : Optional.of(new ProviderSession(rs.getObject(13, UUID.class), p.id(), rs.getObject(14, UUID.class),
+                            rs.getString(15), rs.getString(16), ProviderSession.Mode.valueOf(rs.getString(17)),
+                            rs.getTimestamp(18).toInstant(), rs.getTimestamp(19).toInstant(), rs.getBoolean(20)));
+                    java.sql.Array states = rs.getArray(21);
+                    List<String> roundBetStates = states == null ? List.of() : Arrays.asList((String[]) states.getArray());
+                    return new Lookup(tx, bet, rs.getString(11), rs.getString(12), session, roundBetStates);
                 },
-                p.id(), scope, key, p.id(), scope, nullable(betRef), p.id(), pl.id(), nullable(roundId), pl.id());
+                args.toArray());
     }
 
     /** The answer to a repeat of an applied callback (§1 row 9, §3 scenarios 1-2, 18), or empty for a new one. */
@@ -535,9 +578,9 @@ public class ProviderWallet {
             case ORIGINAL_RESPONSE:
                 return Optional.of(new Applied(hubTx, Money.ofMinor(((Number) row.get("balance_minor")).longValue(), pl.currency()), null, true));
             case CURRENT_BALANCE:
-                return Optional.of(new Applied(hubTx, cash(pl), null, true));
+                return Optional.of(new Applied(hubTx, lockedCash(pl), null, true));
             default:
-                return Optional.of(new Rejected(WalletRejection.TRANSACTION_EXISTS, cash(pl), "already processed"));
+                return Optional.of(new Rejected(WalletRejection.TRANSACTION_EXISTS, lockedCash(pl), "already processed"));
         }
     }
 
@@ -553,10 +596,20 @@ public class ProviderWallet {
                 + " WHERE provider_id = ? AND player_id = ? AND round_id = ? AND status = 'OPEN'", by, p.id(), pl.id(), roundId);
     }
 
-    /** Session rules (§1 row 11, §3 scenario 10): bets need a current REAL session when a token is sent. */
-    private WalletRejection token(ProviderConfig p, Player pl, String token, ProviderPolicy.TokenCheck check, boolean credit) {
+    /** {@link #token} on the session the transaction's lookup read; a refusal rolls the transaction back. */
+    private static void checkToken(ProviderConfig p, Player pl, String token, ProviderPolicy.TokenCheck check, boolean credit, Lookup l) {
+        WalletRejection r = token(p, pl, token, check, credit, l.session());
+        if (r != null) throw new Refusal(r, r.name());
+    }
+
+    /**
+     * Session rules (§1 row 11, §3 scenario 10): bets need a current REAL session when a token is sent.
+     *
+     * @param s the session {@code token} names for this provider (empty when unknown); not read when the token is null
+     */
+    private static WalletRejection token(ProviderConfig p, Player pl, String token, ProviderPolicy.TokenCheck check, boolean credit,
+                                         Optional<ProviderSession> s) {
         if (token == null) return check == ProviderPolicy.TokenCheck.ENFORCE && credit ? WalletRejection.INVALID_TOKEN : null;
-        Optional<ProviderSession> s = sessions.resolve(p.id(), token);
         if (s.isPresent() && s.get().mode() == ProviderSession.Mode.DEMO) return WalletRejection.INVALID_TOKEN; // never real money
         if (check == ProviderPolicy.TokenCheck.SKIP) return null;
         if (s.isEmpty() || !s.get().playerId().equals(pl.id())) return WalletRejection.INVALID_TOKEN;
@@ -616,6 +669,15 @@ public class ProviderWallet {
 
     Money cash(Player pl) {
         return Money.ofMinor(accounts.balance(pl.accounts().cash().id())[0], pl.currency());
+    }
+
+    /**
+     * The player's cash inside a wallet transaction: locks the row on the first call ({@link Ledger#lockBalances}), then
+     * answers from what this transaction last read or wrote, with no query.
+     */
+    private Money lockedCash(Player pl) {
+        AccountRef cash = pl.accounts().cash();
+        return Money.ofMinor(ledger.lockBalances(List.of(cash)).get(cash.id()), pl.currency());
     }
 
     private WalletResult rejected(WalletRejection r, Player pl, String detail) {

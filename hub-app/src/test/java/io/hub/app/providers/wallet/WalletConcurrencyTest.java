@@ -17,7 +17,17 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.hub.app.ledger.AccountRef;
+import io.hub.app.ledger.AccountType;
+import io.hub.app.ledger.IdempotencyKey;
+import io.hub.app.ledger.Ledger;
+import io.hub.app.ledger.LedgerCommand;
+import io.hub.app.ledger.Leg;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Bets, wins and rollbacks for one player from two providers of different protocols (Hub88 and Evolution) arrive in
@@ -122,6 +132,59 @@ class WalletConcurrencyTest extends ProviderWalletTestSupport {
 
     private static String status(Op o, ProviderCallbackAnswer a) {
         return o.p().driver().actualStatus(a);
+    }
+
+    @Autowired
+    private Ledger ledger;
+    @Autowired
+    private TransactionTemplate tx;
+
+    /**
+     * A provider bet serialises with any other money path of the player (a lobby spin, a deposit, an adjustment): while
+     * another transaction holds the player's cash row it waits, and it is then decided, recorded and answered on the
+     * balance that transaction committed.
+     */
+    @Test
+    void a_provider_bet_waits_for_another_money_transaction_of_the_player_and_sees_its_result() throws Exception {
+        TestProvider hub88 = provider(ProviderProtocol.HUB88);
+        Seat s = seat(hub88, "10.00");
+        AccountRef cash = accounts.player(s.playerId()).orElseThrow().cash();
+        AccountRef adjustments = accounts.systemAccount(AccountType.ADJUSTMENT, "EUR", 0);
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> other = pool.submit(() -> tx.executeWithoutResult(status -> {
+                ledger.lockBalances(List.of(cash));
+                locked.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ledger.apply(new LedgerCommand(new IdempotencyKey("test", "", "credit-" + UUID.randomUUID()), "ADJUSTMENT", EUR, s.playerId(),
+                        List.of(Leg.transfer(adjustments, cash, 500)), "credit|500", null, null, Map.of(), a -> Map.of()));
+            }));
+            assertThat(locked.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<ProviderCallbackAnswer> bet = pool.submit(() -> call(hub88, "bet", s, s.token(), "lockbet-" + UUID.randomUUID(), null,
+                    "lockround", "1.00", false));
+            Thread.sleep(400);
+            assertThat(bet.isDone()).as("the bet waits for the transaction holding the player's cash").isFalse();
+
+            release.countDown();
+            other.get(30, TimeUnit.SECONDS);
+            ProviderCallbackAnswer answer = bet.get(30, TimeUnit.SECONDS);
+
+            assertThat(hub88.driver().actualStatus(answer)).isEqualTo(hub88.driver().expectedStatus("OK"));
+            assertThat(hub88.driver().responseBalance(answer, EUR)).isEqualTo(Money.ofMinor(1_400, EUR));
+            assertThat(cashMinor(s.playerId())).isEqualTo(1_400);
+            assertThat(jdbc.queryForObject("SELECT balance_minor FROM provider_transaction WHERE player_id = ? AND kind = 'BET'", Long.class,
+                    s.playerId())).as("the bet's stored answer is computed on the committed credit").isEqualTo(1_400);
+            assertLedgerBalanced();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     private static String expected(Op o, String canonical) {
