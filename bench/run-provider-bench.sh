@@ -7,7 +7,9 @@
 # onboards a Hub88-style provider "bench-hub88" with a freshly generated key pair (SQL insert: the operator onboarding
 # API is another work stream), then for each connection count runs ProviderCallbackBench (closed loop = peak, then paced
 # at half of the peak) and pgbench (bench/sql/provider-ledger-op.sql, one single-statement transaction per ledger
-# operation, on a scratch copy of the ledger tables in database provider_bench of the same server).
+# operation, on a scratch copy of the ledger tables in database provider_bench of the same server), then pgbench
+# again with bench/sql/provider-callback-pair.sql: every statement of a Pragmatic bet and its win as the hub sends them
+# (one transaction per callback), on database provider_callbacks built from the hub's own migrations.
 #
 # A second provider "bench-pragmatic" (Pragmatic-style form posts, MD5 hash with a shared secret: no public-key
 # cryptography on either side) runs the same bet+win pairs through the same wallet and ledger path, so the report
@@ -83,6 +85,12 @@ VALUES ('bench-pragmatic', 'PRAGMATIC', 'Bench Pragmatic', true, ARRAY['EUR'],
 SQL
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS provider_bench" -c "CREATE DATABASE provider_bench"
 "${PSQL[@]}" -d provider_bench -f "$SCRIPT_DIR/sql/provider-ledger-schema.sql"
+# the whole callback's SQL (bench/sql/provider-callback-pair.sql) runs on a database built from the hub's own migrations,
+# so its tables, keys, indexes and triggers are the hub's; one player per pgbench client, like the hub bench
+MAX_CONN=$(printf '%s\n' $CONNECTIONS | sort -n | tail -1)
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS provider_callbacks" -c "CREATE DATABASE provider_callbacks"
+for m in $(ls "$ROOT"/hub-app/src/main/resources/db/migration/V*__*.sql | sort -V); do "${PSQL[@]}" -d provider_callbacks -f "$m"; done
+"${PSQL[@]}" -d provider_callbacks -v players="$MAX_CONN" -f "$SCRIPT_DIR/sql/provider-callback-seed.sql"
 
 # CPU seconds (user + system) so far: the hub JVM, the embedded PostgreSQL (processes whose cwd is in WORKDIR, other
 # than the hub), and the whole machine's busy/total jiffies
@@ -128,7 +136,15 @@ for c in $CONNECTIONS; do
   echo "$pg" >&2
   tps=$(echo "$pg" | awk -F'= ' '/^tps/ { split($2, a, " "); print a[1]; exit }')
   lat=$(echo "$pg" | awk -F'= ' '/^latency average/ { print $2; exit }')
-  PG_ROWS+="| $c | $tps | $lat |"$'\n'
+  log "pgbench: $c clients, ${DURATION_SECONDS}s, the whole callback transaction (bet + win pairs)"
+  pg2=$(pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -M prepared -c "$c" -j 2 -T "$DURATION_SECONDS" \
+    -f "$SCRIPT_DIR/sql/provider-callback-pair.sql" provider_callbacks 2>&1 || true)
+  echo "$pg2" >&2
+  pairs=$(echo "$pg2" | awk -F'= ' '/^tps/ { split($2, a, " "); print a[1]; exit }')
+  lat2=$(echo "$pg2" | awk -F'= ' '/^latency average/ { print $2; exit }')
+  failed2=$(echo "$pg2" | awk -F': ' '/^number of failed transactions/ { print $2; exit }')
+  ops2=$(awk -v t="${pairs:-0}" 'BEGIN { printf "%.0f", 2 * t }')
+  PG_ROWS+="| $c | $tps | $lat | $ops2 | $lat2 (per pair) | ${failed2:-?} |"$'\n'
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 OP=$(curl -s "$BASE/auth/login" -H 'Content-Type: application/json' -d '{"username":"operator","password":"operator"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
@@ -169,10 +185,15 @@ CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s' "$CPU_ROWS"
   echo
-  echo "## pgbench: the same ledger write, single-statement transactions, same PostgreSQL"
+  echo "## pgbench: the same SQL, same PostgreSQL"
   echo
-  echo "| clients | tps (ledger operations/s) | latency average |"
-  echo "|---:|---:|---|"
+  echo "Ledger write alone: \`bench/sql/provider-ledger-op.sql\`, one single-statement transaction per ledger operation (the"
+  echo "target's yardstick). Whole callback: \`bench/sql/provider-callback-pair.sql\`, every statement a Pragmatic bet and its"
+  echo "win send (lock, lookup, ledger statement with the bet/round/callback rows, commit: one transaction per callback) on a"
+  echo "database built from the hub's migrations; one pgbench transaction = one pair = two ledger operations."
+  echo
+  echo "| clients | ledger write alone: tps (ledger operations/s) | latency average | whole callback: ledger operations/s | latency average | failed |"
+  echo "|---:|---:|---|---:|---|---|"
   printf '%s' "$PG_ROWS"
   echo
   echo "Ledger check after the run: \`$CHECK\`"
