@@ -27,11 +27,15 @@ import java.util.Objects;
  *                             stored policy it reads as the protocol's default (the hub's provider registry fills it in;
  *                             a policy read without a protocol gets {@link CreditAfterSettle#REJECT}, the one that can
  *                             never pay twice)
+ * @param settlement           what one credit settles: its own bet ({@link Settlement#MIXED}, every protocol's default)
+ *                             or every open bet of its round, closing the round ({@link Settlement#GAMEWISE}, [E3]
+ *                             "Gamewise" settlement; §1 row 14). Absent in a stored policy it reads as
+ *                             {@link Settlement#MIXED} (the only behaviour before this field existed)
  */
 public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxIdScope txIdScope,
                              TokenCheck tokenOnWin, TokenCheck tokenOnRollback, boolean partialRollbacks,
                              CancelAfterSettle cancelAfterSettle, boolean creditAfterCancel, GameCheck gameCheck,
-                             CreditAfterSettle creditAfterSettle) {
+                             CreditAfterSettle creditAfterSettle, Settlement settlement) {
 
     /** Answer to a rollback of an unknown transaction (§3 scenario 4). */
     public enum UnknownRollback {
@@ -109,9 +113,51 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
         OFF
     }
 
+    /**
+     * What one credit (win) settles (providers.md §1 row 14 "Round lifecycle", §4 shape C: "In 'game-wise' settlement
+     * one credit may settle the whole round. A credit of 0 settles as a loss."; [E3] "Mixed" vs "Gamewise"
+     * settlement). Cancels (rollbacks) are per bet under both: a cancel undoes the one bet its {@code refId} names.
+     */
+    public enum Settlement {
+        /**
+         * A credit settles the one bet it names (Evolution {@code transaction.refId}, Hub88
+         * {@code reference_transaction_uuid}), or, where the protocol names no bet (Pragmatic {@code result}), the
+         * round's open bets; the round stays open until a flag, a round-end call or the sweeper closes it. Every
+         * protocol's default, and the hub's behaviour before this policy existed.
+         */
+        MIXED,
+        /**
+         * A credit is the round's final settlement: in one ledger transaction it pays its amount once (not per bet;
+         * integer minor units, 0 = the round is lost), marks <em>every</em> open bet of the round {@code SETTLED} and
+         * closes the round ({@code closed_by = FLAG}), so no debit is taken on it afterwards ({@code ROUND_CLOSED}).
+         * The round is the one of the bet the credit names, which may be any bet of the player's round (its first,
+         * its last, any other; a cancelled one too while others are open); a credit naming no bet (Pragmatic
+         * {@code result}) settles the round it names. One credit per round, whatever {@code creditAfterSettle} says
+         * (that policy decides further credits per bet under MIXED). Refused, writing nothing and answered with the
+         * balance:
+         * <ul>
+         *   <li>a bet reference the wallet does not hold for the player → {@code TRANSACTION_NOT_FOUND} (Evolution
+         *       {@code BET_DOES_NOT_EXIST}), as under MIXED;</li>
+         *   <li>a request round ({@code game.id}) other than the named bet's round → {@code INVALID_MESSAGE}
+         *       (Evolution {@code INVALID_PARAMETER}): which round to close is ambiguous, and money is never
+         *       guessed;</li>
+         *   <li>a round with no open bet left and a settled one (an earlier credit settled it) →
+         *       {@code ALREADY_SETTLED} (Evolution {@code BET_ALREADY_SETTLED});</li>
+         *   <li>a round whose bets were all cancelled, or a named bet that is a rollback tombstone →
+         *       {@code TRANSACTION_ROLLED_BACK} (Evolution {@code BET_ALREADY_SETTLED}); with {@code creditAfterCancel}
+         *       the credit settles the cancelled bets instead (paid once).</li>
+         * </ul>
+         * A repeat of the same credit (same transaction id and content) is a replay: the original answer per
+         * {@link Replay}, nothing moves again. Cancels stay per bet: a cancel of a bet the credit settled is refused
+         * per {@code cancelAfterSettle}.
+         */
+        GAMEWISE
+    }
+
     public ProviderPolicy {
         if (gameCheck == null) gameCheck = GameCheck.LISTED_OR_UNKNOWN_ALLOWED;
         if (creditAfterSettle == null) creditAfterSettle = CreditAfterSettle.REJECT;
+        if (settlement == null) settlement = Settlement.MIXED;
         Objects.requireNonNull(unknownRollback, "unknownRollback");
         Objects.requireNonNull(replay, "replay");
         Objects.requireNonNull(txIdScope, "txIdScope");
@@ -120,17 +166,23 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
         Objects.requireNonNull(cancelAfterSettle, "cancelAfterSettle");
     }
 
+    /** This policy with {@code settlement} replaced (the other fields unchanged). */
+    public ProviderPolicy withSettlement(Settlement settlement) {
+        return new ProviderPolicy(unknownRollback, replay, txIdScope, tokenOnWin, tokenOnRollback, partialRollbacks,
+                cancelAfterSettle, creditAfterCancel, gameCheck, creditAfterSettle, settlement);
+    }
+
     /**
      * Hub88-style RS_* protocol: unknown rollback → OK with balance (Caleta {@code Test_Rollback} family [C2]);
      * replay → original response ([H1]); ids global (a duplicate id from another user is DUPLICATE [C2]); tokens not
      * checked on wins/rollbacks ([H3]); no partial rollbacks; cancel after settle refused (wins are never rolled back
      * [C1]); bets only on listed, enabled games; several wins per bet until the round closes ([C1]: a round carries
-     * bets and wins until {@code round_closed}).
+     * bets and wins until {@code round_closed}); mixed settlement (wins name their bet).
      */
     public static ProviderPolicy hub88Defaults() {
         return new ProviderPolicy(UnknownRollback.ACK_WITH_BALANCE, Replay.ORIGINAL_RESPONSE, TxIdScope.GLOBAL,
                 TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT,
-                CreditAfterSettle.WHILE_ROUND_OPEN);
+                CreditAfterSettle.WHILE_ROUND_OPEN, Settlement.MIXED);
     }
 
     /**
@@ -138,12 +190,13 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
      * says per player); tokens not checked on results/refunds (token optional, async credits [P1]); refunds credit
      * the stored stake; cancel after settle refused (inference: PP sends refund only for bets it considers failed);
      * bets only on listed, enabled games; several {@code result}s per round until {@code endRound} ([P1]: endRound
-     * closes the round, results settle it).
+     * closes the round, results settle it); mixed settlement (a result settles the round's open bets and leaves the
+     * round open for further results until {@code endRound}).
      */
     public static ProviderPolicy pragmaticDefaults() {
         return new ProviderPolicy(UnknownRollback.ACK_WITH_BALANCE, Replay.CURRENT_BALANCE, TxIdScope.GLOBAL,
                 TokenCheck.SKIP, TokenCheck.SKIP, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT,
-                CreditAfterSettle.WHILE_ROUND_OPEN);
+                CreditAfterSettle.WHILE_ROUND_OPEN, Settlement.MIXED);
     }
 
     /**
@@ -151,11 +204,13 @@ public record ProviderPolicy(UnknownRollback unknownRollback, Replay replay, TxI
      * OK or BET_ALREADY_EXIST); ids global; an old sid fails on debit and credit ([E1]); no partial cancels; cancel
      * after settle → BET_ALREADY_SETTLED ([E1] {@code Test_debitCreditCancel}); no credit after cancel ([E1]); bets
      * only on listed, enabled games (tables); one credit per {@code refId}, a second is BET_ALREADY_SETTLED ([E1]
-     * {@code Test_debitCreditBetAlreadySettled}; §4 shape C: credits are matched by refId).
+     * {@code Test_debitCreditBetAlreadySettled}; §4 shape C: credits are matched by refId); mixed settlement, one
+     * credit per bet ([E3] offers "Mixed" and "Gamewise"; an operator whose Evolution integration settles game-wise
+     * sets {@code settlement} {@link Settlement#GAMEWISE}).
      */
     public static ProviderPolicy evolutionDefaults() {
         return new ProviderPolicy(UnknownRollback.NOT_FOUND, Replay.ORIGINAL_RESPONSE, TxIdScope.GLOBAL,
                 TokenCheck.ENFORCE, TokenCheck.ENFORCE, false, CancelAfterSettle.REJECT, false, GameCheck.STRICT,
-                CreditAfterSettle.REJECT);
+                CreditAfterSettle.REJECT, Settlement.MIXED);
     }
 }

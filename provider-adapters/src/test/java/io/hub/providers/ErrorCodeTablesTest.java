@@ -88,7 +88,24 @@ class ErrorCodeTablesTest {
         assertThat(read).isEqualTo(new ProviderPolicy(ProviderPolicy.UnknownRollback.ACK_WITH_BALANCE, ProviderPolicy.Replay.ORIGINAL_RESPONSE,
                 ProviderPolicy.TxIdScope.GLOBAL, ProviderPolicy.TokenCheck.SKIP, ProviderPolicy.TokenCheck.SKIP, false,
                 ProviderPolicy.CancelAfterSettle.REJECT, false, ProviderPolicy.GameCheck.LISTED_OR_UNKNOWN_ALLOWED,
-                ProviderPolicy.CreditAfterSettle.REJECT));
+                ProviderPolicy.CreditAfterSettle.REJECT, ProviderPolicy.Settlement.MIXED));
+        assertThat(read.settlement()).isEqualTo(ProviderPolicy.Settlement.MIXED);
+    }
+
+    @Test
+    void settlementIsMixedForEveryProtocolAndGameWiseIsConfiguration() throws Exception {
+        // §1 row 14, §4 shape C, [E3]: "Mixed" (one credit settles its bet) vs "Gamewise" (one credit settles the round)
+        assertThat(ProviderPolicy.evolutionDefaults().settlement()).isEqualTo(ProviderPolicy.Settlement.MIXED);
+        assertThat(ProviderPolicy.hub88Defaults().settlement()).isEqualTo(ProviderPolicy.Settlement.MIXED);
+        assertThat(ProviderPolicy.pragmaticDefaults().settlement()).isEqualTo(ProviderPolicy.Settlement.MIXED);
+        ProviderPolicy gw = ProviderPolicy.evolutionDefaults().withSettlement(ProviderPolicy.Settlement.GAMEWISE);
+        assertThat(gw.settlement()).isEqualTo(ProviderPolicy.Settlement.GAMEWISE);
+        assertThat(gw.withSettlement(ProviderPolicy.Settlement.MIXED)).isEqualTo(ProviderPolicy.evolutionDefaults());
+        // the policy table travels as JSON (table provider, operator API): the field round-trips by name
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        String json = m.writeValueAsString(gw);
+        assertThat(json).contains("\"settlement\":\"GAMEWISE\"");
+        assertThat(m.readValue(json, ProviderPolicy.class)).isEqualTo(gw);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param betRef        the bet it settles (Hub88 {@code reference_transaction_uuid}, Evolution {@code transaction.refId}),
  *                      or null when the protocol settles by round (Pragmatic {@code result})
  * @param amount        the win, exact, ≥ 0
- * @param roundClosed   the provider says the round is over (Hub88 {@code round_closed}; Evolution game-wise settlement)
+ * @param roundClosed   the provider says the round is over (Hub88 {@code round_closed}); Evolution credits carry no
+ *                      flag: its "Gamewise" settlement [E3] is the provider's policy {@code settlement}, under which
+ *                      the wallet closes the round on every credit
  * @param promoAmount   a promo win reported with the result (PP {@code promoWinAmount}), credited in addition to
  *                      {@code amount} (inference from providers.md §4 shape B; confirm with the provider), or null
  * @param promoRef      the promo reference (PP {@code promoWinReference}), or null

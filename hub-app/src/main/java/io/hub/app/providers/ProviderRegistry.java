@@ -142,12 +142,13 @@ public class ProviderRegistry {
         Array cur = rs.getArray("currencies");
         try {
             ProviderProtocol protocol = ProviderProtocol.valueOf(rs.getString("protocol"));
+            Map<String, Object> settings = json.readValue(rs.getString("settings"), MAP);
             return new ProviderConfig(rs.getString("id"), protocol,
                     rs.getString("display_name"), rs.getBoolean("enabled"), rs.getString("launch_base_url"),
                     rs.getString("catalogue_base_url"), Arrays.asList((String[]) cur.getArray()),
-                    policy(protocol, rs.getString("policy")),
+                    policy(protocol, rs.getString("policy"), settings),
                     json.readValue(rs.getString("credentials"), ProviderCredentials.class),
-                    json.readValue(rs.getString("settings"), MAP), rs.getLong("version"),
+                    settings, rs.getLong("version"),
                     rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("provider " + rs.getString("id") + " has unreadable JSON columns", e);
@@ -157,16 +158,26 @@ public class ProviderRegistry {
     /**
      * A stored policy table. A row written before {@code creditAfterSettle} existed (e.g. the SQL onboarding of
      * {@code bench/run-provider-bench.sh}) gets its protocol's default for it, so an Evolution provider never pays a
-     * settled bet twice and Hub88/Pragmatic keep paying several wins of an open round.
+     * settled bet twice and Hub88/Pragmatic keep paying several wins of an open round. A row without {@code settlement}
+     * reads as {@code MIXED}, or as {@code GAMEWISE} when its settings carry the Evolution setting
+     * {@code gameWiseSettlement: true} that preceded the policy field (an older hub read it from the settings).
      */
-    private ProviderPolicy policy(ProviderProtocol protocol, String stored) throws JsonProcessingException {
+    private ProviderPolicy policy(ProviderProtocol protocol, String stored, Map<String, Object> settings) throws JsonProcessingException {
         com.fasterxml.jackson.databind.JsonNode tree = json.readTree(stored);
-        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o
-                && (!o.has("creditAfterSettle") || o.get("creditAfterSettle").isNull())) {
-            o.put("creditAfterSettle", ProviderConfig.defaultPolicy(protocol).creditAfterSettle().name());
+        if (tree instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            if (!o.has("creditAfterSettle") || o.get("creditAfterSettle").isNull()) {
+                o.put("creditAfterSettle", ProviderConfig.defaultPolicy(protocol).creditAfterSettle().name());
+            }
+            if ((!o.has("settlement") || o.get("settlement").isNull()) && settings != null
+                    && Boolean.parseBoolean(String.valueOf(settings.get(LEGACY_GAME_WISE_SETTING)))) {
+                o.put("settlement", ProviderPolicy.Settlement.GAMEWISE.name());
+            }
         }
         return json.treeToValue(tree, ProviderPolicy.class);
     }
+
+    /** The Evolution setting that preceded policy {@code settlement} (true = game-wise); read only into the policy. */
+    public static final String LEGACY_GAME_WISE_SETTING = "gameWiseSettlement";
 
     String write(Object o) {
         try {

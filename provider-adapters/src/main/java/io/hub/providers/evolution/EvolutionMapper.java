@@ -94,9 +94,9 @@ public final class EvolutionMapper {
                         r.transaction().refId(), Amounts.ofDecimal(r.transaction().amount(), c, false), false, false,
                         null);
             case CREDIT:
+                // no round flag: Evolution has none; "Gamewise" settlement [E3] is the wallet's policy (settlement)
                 return new Win(pid, r.userId(), r.sid(), r.uuid(), gameCode, roundId(g), r.transaction().id(),
-                        r.transaction().refId(), Amounts.ofDecimal(r.transaction().amount(), c, false),
-                        settings.gameWiseSettlement(), null, null);
+                        r.transaction().refId(), Amounts.ofDecimal(r.transaction().amount(), c, false), false, null, null);
             case CANCEL: {
                 BigDecimal a = r.transaction().amount();
                 return new Rollback(pid, r.userId(), r.sid(), r.uuid(), gameCode, roundId(g), r.transaction().id(),

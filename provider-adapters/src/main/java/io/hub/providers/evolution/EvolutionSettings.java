@@ -8,11 +8,11 @@ import java.util.Objects;
  *
  * @param providerId the onboarded provider id
  * @param apiToken   the shared API token the provider sends as the {@code authToken} query parameter [E2]; never logged
- * @param gameWiseSettlement true when one credit settles the whole round ("Gamewise" settlement [E3]): credits then
- *                   carry {@code roundClosed=true}; false for "Mixed" (per-bet) settlement
- * @param policy     wallet policy (defaults: {@link ProviderPolicy#evolutionDefaults()})
+ * @param policy     wallet policy (defaults: {@link ProviderPolicy#evolutionDefaults()}); "Mixed" or "Gamewise"
+ *                   settlement [E3] is its {@link ProviderPolicy#settlement()}, applied by the wallet (a credit carries
+ *                   no round flag: Evolution's protocol has none)
  */
-public record EvolutionSettings(String providerId, String apiToken, boolean gameWiseSettlement, ProviderPolicy policy) {
+public record EvolutionSettings(String providerId, String apiToken, ProviderPolicy policy) {
     public static final String AUTH_TOKEN_PARAM = "authToken";
 
     public EvolutionSettings {
@@ -23,12 +23,11 @@ public record EvolutionSettings(String providerId, String apiToken, boolean game
     }
 
     public static EvolutionSettings of(String providerId, String apiToken) {
-        return new EvolutionSettings(providerId, apiToken, false, ProviderPolicy.evolutionDefaults());
+        return new EvolutionSettings(providerId, apiToken, ProviderPolicy.evolutionDefaults());
     }
 
     @Override
     public String toString() {
-        return "EvolutionSettings[providerId=" + providerId + ", apiToken=***, gameWiseSettlement=" + gameWiseSettlement
-                + ", policy=" + policy + "]";
+        return "EvolutionSettings[providerId=" + providerId + ", apiToken=***, policy=" + policy + "]";
     }
 }

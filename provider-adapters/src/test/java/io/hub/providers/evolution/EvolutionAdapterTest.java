@@ -156,10 +156,19 @@ class EvolutionAdapterTest {
     }
 
     @Test
-    void gameWiseSettlementClosesTheRoundOnCredit() {
-        EvolutionAdapter gw = new EvolutionAdapter(new EvolutionSettings("evo", TOKEN, true, ProviderPolicy.evolutionDefaults()));
-        Decoded d = gw.decode(req("credit", bytes("evolution/credit.request.json")));
-        assertThat(((Win) ((Decoded.Accepted) d).command()).roundClosed()).isTrue();
+    void gameWiseSettlementIsThePolicysAndCreditsCarryNoRoundFlag() {
+        // "Gamewise" settlement [E3] is the wallet's policy (one credit settles the round's open bets and closes it):
+        // the adapter hands it on and decodes the credit as it is, refId and round, with no round flag of its own
+        ProviderPolicy gameWise = ProviderPolicy.evolutionDefaults().withSettlement(ProviderPolicy.Settlement.GAMEWISE);
+        EvolutionAdapter gw = new EvolutionAdapter(new EvolutionSettings("evo", TOKEN, gameWise));
+        assertThat(gw.policy().settlement()).isEqualTo(ProviderPolicy.Settlement.GAMEWISE);
+        assertThat(adapter.policy().settlement()).isEqualTo(ProviderPolicy.Settlement.MIXED);
+        for (EvolutionAdapter a : new EvolutionAdapter[] {gw, adapter}) {
+            Win w = (Win) ((Decoded.Accepted) a.decode(req("credit", bytes("evolution/credit.request.json")))).command();
+            assertThat(w.roundClosed()).isFalse();
+            assertThat(w.betRef()).isNotNull();
+            assertThat(w.roundId()).isNotNull();
+        }
     }
 
     @Test

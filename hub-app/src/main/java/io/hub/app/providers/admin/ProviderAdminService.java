@@ -360,7 +360,8 @@ public class ProviderAdminService {
             return json.convertValue(merged, ProviderPolicy.class);
         } catch (IllegalArgumentException e) {
             throw bad("INVALID_MESSAGE", "policy: a value is not one of the allowed ones (e.g. unknownRollback ACK_WITH_BALANCE|NOT_FOUND,"
-                    + " gameCheck STRICT|LISTED_OR_UNKNOWN_ALLOWED|OFF, creditAfterSettle REJECT|WHILE_ROUND_OPEN)");
+                    + " gameCheck STRICT|LISTED_OR_UNKNOWN_ALLOWED|OFF, creditAfterSettle REJECT|WHILE_ROUND_OPEN,"
+                    + " settlement MIXED|GAMEWISE)");
         }
     }
 
@@ -410,6 +411,8 @@ public class ProviderAdminService {
 
     private static Map<String, Object> settings(String id, Map<String, Object> current, Map<String, Object> changes) {
         Map<String, Object> merged = new LinkedHashMap<>(current);
+        // an older hub's Evolution setting: already read into policy settlement, which every update stores explicitly
+        merged.remove(ProviderRegistry.LEGACY_GAME_WISE_SETTING);
         if (changes != null) changes.forEach((k, v) -> {
             if (v == null) merged.remove(k);
             else merged.put(k, v);

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Settings read ({@code provider.settings} JSON, all optional): Hub88 {@code signatureHeader} (default
  * {@code X-Hub88-Signature}), {@code protocolScale} (default 5); Pragmatic {@code providerParam} (the value of its
- * {@code providerId} form field, checked when set), {@code hashSkipsEmptyValues} (default false); Evolution
- * {@code gameWiseSettlement} (default false).
+ * {@code providerId} form field, checked when set), {@code hashSkipsEmptyValues} (default false). Evolution's "Mixed"
+ * or "Gamewise" settlement [E3] is the policy table's {@code settlement}, not a setting (a stored
+ * {@code gameWiseSettlement} setting of an older hub is read into it by {@link io.hub.app.providers.ProviderRegistry}).
  */
 @Component
 public class ProviderAdapters {
@@ -72,8 +73,7 @@ public class ProviderAdapters {
                         require(p.credentials().secret(), p), Boolean.parseBoolean(String.valueOf(s.getOrDefault("hashSkipsEmptyValues", "false"))),
                         p.policy()), (providerId, playerId) -> wallet.currencyOf(playerId));
             case EVOLUTION:
-                return new EvolutionAdapter(new EvolutionSettings(p.id(), require(p.credentials().apiToken(), p),
-                        Boolean.parseBoolean(String.valueOf(s.getOrDefault("gameWiseSettlement", "false"))), p.policy()),
+                return new EvolutionAdapter(new EvolutionSettings(p.id(), require(p.credentials().apiToken(), p), p.policy()),
                         new PlayerDirectory() {   // refusals of authenticated requests answer the player's real balance
                             @Override
                             public Optional<CurrencyUnit> currencyOf(String providerId, String playerId) {

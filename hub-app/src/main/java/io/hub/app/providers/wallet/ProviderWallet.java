@@ -66,11 +66,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction. Ledger idempotency keys are {@code (provider:<id>, scope, <kind>:<provider transaction id>)}; scope is
  * {@code ""} for global ids or the player id when the policy scopes ids per player.
  *
+ * <p>Settlement (policy {@code settlement}, providers.md §1 row 14, §4 shape C, [E3]): under {@code MIXED} a credit
+ * settles the bet it names (or, naming none, its round's open bets); under {@code GAMEWISE} it settles every open bet
+ * of the named bet's round and closes the round, the credit's amount paid once in one ledger transaction (0: a loss).
+ *
  * <p>Each command runs in one database transaction that first locks the player's cash account row (the lock the
  * ledger and every other money path of the player take), so a player's callbacks from every provider serialise (bets,
  * wins and rollbacks arriving in parallel and out of order see each other's effects; §3 scenarios 4–7) and the answer
  * is computed from committed state only. Round trips of a bet or win: the lock, one lookup (the earlier record, the
- * bet and its round, the player's status, the token's session), one statement writing the ledger transaction with the
+ * bet and its round, the player's status, the token's session; for a credit settling by round, game-wise ones
+ * included, the states of the round's bets), one statement writing the ledger transaction with the
  * callback's own rows ({@link LedgerCommand.CompanionStatements}), and the commit. A refused command writes
  * nothing (except a tombstone for a rollback of an unknown bet, §3 scenarios 4–5). Unexpected failures propagate
  * (the route answers "internal error, retry" and nothing is cached, §3 scenario 19).
@@ -225,16 +230,22 @@ public class ProviderWallet {
         long total = Math.addExact(w.amount().amountMinor(), w.promoAmount() == null ? 0 : w.promoAmount().amountMinor());
         byte[] hash = hash("WIN", pl.id(), w.roundId(), w.betRef(), w.amount(), w.promoAmount(), w.promoRef());
         String key = "win:" + checkedId(w.transactionId());
+        // policy settlement (providers.md §1 row 14, §4 shape C, [E3]): MIXED settles the bet the credit names; GAMEWISE
+        // settles every open bet of that bet's round and closes the round. A credit naming no bet (Pragmatic) settles
+        // its round's open bets under both. Either way the round's bet states come with the one lookup (no extra query)
+        boolean gameWise = p.policy().settlement() == ProviderPolicy.Settlement.GAMEWISE;
+        boolean byRound = w.betRef() == null || gameWise;
         return inTransaction(pl, maxBalance, () -> {
-            Lookup l = lookup(p, pl, scope, key, w.betRef(), w.roundId(), w.sessionToken(), w.betRef() == null);
+            Lookup l = lookup(p, pl, scope, key, w.betRef(), w.roundId(), w.sessionToken(), byRound);
             checkToken(p, pl, w.sessionToken(), p.policy().tokenOnWin(), true, l);
             Optional<WalletResult> replay = replay(p, pl, l, "WIN", hash);
             if (replay.isPresent()) return replay.get();
             String roundId;
             // providers.md §3 scenario 7, §4 shape C: a credit for a bet that already has one (a new transaction id;
             // the same id is a replay, answered above) is refused, under policy creditAfterSettle REJECT at once
-            // (Evolution: one credit per refId), under WHILE_ROUND_OPEN once the round is closed (Hub88, Pragmatic)
-            boolean oneCredit = p.policy().creditAfterSettle() == ProviderPolicy.CreditAfterSettle.REJECT;
+            // (Evolution: one credit per refId), under WHILE_ROUND_OPEN once the round is closed (Hub88, Pragmatic);
+            // under settlement GAMEWISE one credit per round, whatever creditAfterSettle says
+            boolean oneCredit = gameWise || p.policy().creditAfterSettle() == ProviderPolicy.CreditAfterSettle.REJECT;
             boolean roundClosed = "CLOSED".equals(l.roundStatus());
             boolean settleRolledBack = false;
             if (w.betRef() != null) {
@@ -242,17 +253,24 @@ public class ProviderWallet {
                 if (bet == null || !bet.playerId.equals(pl.id())) {
                     throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet " + w.betRef());
                 }
-                if (bet.state.equals("TOMBSTONE") || (bet.rolledBack() && !p.policy().creditAfterCancel())) {
+                if (bet.state.equals("TOMBSTONE") || (!gameWise && bet.rolledBack() && !p.policy().creditAfterCancel())) {
                     throw new Refusal(WalletRejection.TRANSACTION_ROLLED_BACK, "the bet was rolled back");
                 }
                 roundId = bet.roundId;
-                if (bet.state.equals("SETTLED") && (oneCredit || roundClosed)) {
+                if (gameWise && w.roundId() != null && !w.roundId().equals(roundId)) {
+                    // the round to close would be a guess: the request's or the bet's
+                    throw new Refusal(WalletRejection.INVALID_MESSAGE, "the credit names round " + w.roundId() + " but bet "
+                            + w.betRef() + " belongs to round " + roundId + " (game-wise settlement closes the bet's round)");
+                }
+                if (!gameWise && bet.state.equals("SETTLED") && (oneCredit || roundClosed)) {
                     throw new Refusal(WalletRejection.ALREADY_SETTLED, oneCredit
                             ? "the bet is settled (one credit per bet: policy creditAfterSettle REJECT)" : "the bet is settled and its round closed");
                 }
             } else {
-                // Pragmatic settles by round: the round's bets decide
                 roundId = w.roundId();
+            }
+            if (byRound) {
+                // the round's bets decide (Pragmatic settles by round; game-wise settlement settles the named bet's round)
                 List<String> states = l.roundBetStates();
                 if (states.isEmpty()) throw new Refusal(WalletRejection.TRANSACTION_NOT_FOUND, "no bet in round " + roundId);
                 boolean live = states.stream().anyMatch(s -> s.equals("OPEN") || s.equals("SETTLED"));
@@ -261,23 +279,24 @@ public class ProviderWallet {
                 boolean settled = states.stream().anyMatch(s -> s.equals("SETTLED"));
                 if (!open && (roundClosed || (oneCredit && settled))) {
                     throw new Refusal(WalletRejection.ALREADY_SETTLED, roundClosed ? "the round is settled and closed"
+                            : gameWise ? "the round is settled (one credit per round: policy settlement GAMEWISE)"
                             : "the round is settled (one credit per round: policy creditAfterSettle REJECT)");
                 }
                 // a credit after cancel (policy creditAfterCancel) settles the rolled-back bets, so a second one is seen
                 settleRolledBack = !open && p.policy().creditAfterCancel();
             }
-            boolean byRef = w.betRef() != null;
             // the bet by its key (primary key lookup), or the round's open bets: two statement texts rather than one
             // "(byRef AND …) OR (NOT byRef AND …)" filter, which a generic prepared plan cannot turn into an index lookup.
             // A rolled-back bet credited under creditAfterCancel becomes SETTLED too (its rollback_tx_id stays: it still
-            // counts as rolled back for rollbacks), so policy creditAfterSettle sees its credit
-            // settle the bet (or the round's open bets), close the round on the flag, record the callback: in the ledger's statement
+            // counts as rolled back for rollbacks), so policy creditAfterSettle sees its credit.
+            // Settle the bet (or the round's open bets), close the round on the flag or under game-wise settlement, record
+            // the callback: all in the ledger's statement, the credit's amount paid once however many bets it settles
             Writes rows = new Writes()
                     .add("UPDATE provider_bet SET state = 'SETTLED', updated_at = clock_timestamp() WHERE EXISTS (SELECT 1 FROM t) AND provider_id = ?"
-                                    + (byRef ? " AND state IN ('OPEN', 'ROLLED_BACK') AND scope = ? AND bet_ref = ?"
-                                    : " AND (state = 'OPEN' OR (? AND state = 'ROLLED_BACK')) AND player_id = ? AND round_id = ?"),
-                            byRef ? new Object[] {p.id(), scope, w.betRef()} : new Object[] {p.id(), settleRolledBack, pl.id(), nullable(roundId)})
-                    .add(CLOSE_ROUND_ON_FLAG, w.roundClosed() && roundId != null, p.id(), pl.id(), nullable(roundId));
+                                    + (byRound ? " AND (state = 'OPEN' OR (? AND state = 'ROLLED_BACK')) AND player_id = ? AND round_id = ?"
+                                    : " AND state IN ('OPEN', 'ROLLED_BACK') AND scope = ? AND bet_ref = ?"),
+                            byRound ? new Object[] {p.id(), settleRolledBack, pl.id(), nullable(roundId)} : new Object[] {p.id(), scope, w.betRef()})
+                    .add(CLOSE_ROUND_ON_FLAG, (w.roundClosed() || gameWise) && roundId != null, p.id(), pl.id(), nullable(roundId));
             Moved moved = record(p, pl, scope, key, "WIN", roundId, w.betRef(), "PROVIDER_WIN", false, total, hash,
                     meta(p, "WIN", w.transactionId(), roundId, w.gameId()), rows);
             return new Applied(moved.hubTx(), moved.balance(), null, false);
@@ -518,8 +537,10 @@ public class ProviderWallet {
 
     /**
      * What one callback needs to know, read in one statement after the player lock: its earlier record, the bet it names
-     * and that bet's round, the player's status, the session its token names (empty when none or unknown) and, for a
-     * credit that names no bet (Pragmatic settles by round), the states of the round's bets.
+     * and that bet's round, the player's status, the session its token names (empty when none or unknown) and, when
+     * {@code roundBets}, the states of the player's bets in the round: the named bet's round if the bet is known (a
+     * game-wise credit, policy {@code settlement} GAMEWISE), else {@code roundId} (a credit that names no bet:
+     * Pragmatic settles by round).
      */
     private record Lookup(Map<String, Object> tx, BetRow bet, String roundStatus, String userStatus, Optional<ProviderSession> session,
                           List<String> roundBetStates) {
@@ -535,7 +556,7 @@ public class ProviderWallet {
         return jdbc.queryForObject("SELECT t.kind, t.player_id, t.request_hash, t.hub_tx_id, t.balance_minor,"
                         + " b.player_id, b.round_id, b.stake_minor, b.state, b.rollback_tx_id, r.status, u.status,"
                         + " s.id, s.player_id, s.game_id, s.currency, s.mode, s.created_at, s.expires_at, s.superseded_by IS NOT NULL, "
-                        + (roundBets ? "(SELECT array_agg(state) FROM provider_bet WHERE provider_id = ? AND player_id = ? AND round_id = ?)" : "NULL")
+                        + (roundBets ? "(SELECT array_agg(state) FROM provider_bet WHERE provider_id = ? AND player_id = ? AND round_id = coalesce(b.round_id, ?))" : "NULL")
                         + " FROM (SELECT 1) x"
                         + " LEFT JOIN provider_transaction t ON t.provider_id = ? AND t.scope = ? AND t.transaction_id = ?"
                         + " LEFT JOIN provider_bet b ON b.provider_id = ? AND b.scope = ? AND b.bet_ref = ?"

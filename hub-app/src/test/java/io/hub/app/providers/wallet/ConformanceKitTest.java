@@ -136,7 +136,7 @@ class ConformanceKitTest extends ProviderWalletTestSupport {
     private static ProviderPolicy withGameCheck(ProviderProtocol protocol, ProviderPolicy.GameCheck check) {
         ProviderPolicy d = io.hub.app.providers.ProviderConfig.defaultPolicy(protocol);
         return new ProviderPolicy(d.unknownRollback(), d.replay(), d.txIdScope(), d.tokenOnWin(), d.tokenOnRollback(),
-                d.partialRollbacks(), d.cancelAfterSettle(), d.creditAfterCancel(), check, d.creditAfterSettle());
+                d.partialRollbacks(), d.cancelAfterSettle(), d.creditAfterCancel(), check, d.creditAfterSettle(), d.settlement());
     }
 
     private static String failures(ConformanceKit.Report report) {

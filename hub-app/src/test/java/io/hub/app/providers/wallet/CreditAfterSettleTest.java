@@ -75,7 +75,7 @@ class CreditAfterSettleTest extends ProviderWalletTestSupport {
     void evolution_with_depositAfterCancel_pays_one_credit_after_the_cancel_and_refuses_the_next() {
         ProviderPolicy d = ProviderPolicy.evolutionDefaults();
         ProviderPolicy depositAfterCancel = new ProviderPolicy(d.unknownRollback(), d.replay(), d.txIdScope(), d.tokenOnWin(),
-                d.tokenOnRollback(), d.partialRollbacks(), d.cancelAfterSettle(), true, d.gameCheck(), CreditAfterSettle.REJECT);
+                d.tokenOnRollback(), d.partialRollbacks(), d.cancelAfterSettle(), true, d.gameCheck(), CreditAfterSettle.REJECT, d.settlement());
         TestProvider p = provider(ProviderProtocol.EVOLUTION, depositAfterCancel, Map.of());
         Seat s = seat(p, "100.00");
         String k = UUID.randomUUID().toString().substring(0, 8);

@@ -23,7 +23,7 @@ class PolicyTableTest extends ProviderWalletTestSupport {
     io.hub.contracts.payments.KycGate kycGate;
     private static final ProviderPolicy LENIENT = new ProviderPolicy(UnknownRollback.NOT_FOUND, Replay.DUPLICATE_STATUS,
             TxIdScope.PER_PLAYER, TokenCheck.IGNORE_EXPIRY, TokenCheck.ENFORCE, true, CancelAfterSettle.ALLOW, true,
-            ProviderPolicy.GameCheck.OFF, ProviderPolicy.CreditAfterSettle.WHILE_ROUND_OPEN);
+            ProviderPolicy.GameCheck.OFF, ProviderPolicy.CreditAfterSettle.WHILE_ROUND_OPEN, ProviderPolicy.Settlement.MIXED);
 
     private static io.hub.contracts.money.Money eur(String amount) {
         return io.hub.contracts.money.Money.parse(amount, io.hub.contracts.money.CurrencyUnit.of("EUR"));

@@ -12,6 +12,7 @@ import io.hub.app.ledger.Leg;
 import io.hub.app.player.User;
 import io.hub.app.player.UserDirectory;
 import io.hub.app.providers.ProviderConfig;
+import io.hub.app.providers.ProviderProtocol;
 import io.hub.app.providers.ProviderRegistry;
 import io.hub.app.providers.ProviderSession;
 import io.hub.app.providers.ProviderSessions;
@@ -269,12 +270,14 @@ public class ConformanceKit {
                     expected = pol.gameCheck() == ProviderPolicy.GameCheck.STRICT ? "UNKNOWN_GAME" : "OK";
                     break;
                 case "CREDIT_AFTER_SETTLE":
-                    // a further credit (new id) for a settled bet of an open round: one credit per bet under REJECT
-                    expected = pol.creditAfterSettle() == ProviderPolicy.CreditAfterSettle.REJECT ? "ALREADY_SETTLED" : "OK";
+                    // a further credit (new id) for a settled bet: one credit per bet under creditAfterSettle REJECT, one
+                    // per round under settlement GAMEWISE (the first credit closed the round)
+                    expected = pol.creditAfterSettle() == ProviderPolicy.CreditAfterSettle.REJECT
+                            || pol.settlement() == ProviderPolicy.Settlement.GAMEWISE ? "ALREADY_SETTLED" : "OK";
                     break;
                 case "BET_ON_CLOSED_ROUND":
                     // the earlier steps close the round where the protocol can: Hub88 round_closed, Pragmatic endRound,
-                    // Evolution only under game-wise settlement (its credits carry no round flag otherwise)
+                    // any protocol under settlement GAMEWISE (Evolution's credits carry no round flag otherwise)
                     expected = closesRounds(p) ? "ROUND_CLOSED" : "OK";
                     break;
                 case "BALANCE_LIMIT":
@@ -338,14 +341,13 @@ public class ConformanceKit {
         return new ScenarioResult(s.id(), s.section(), s.title(), user.id(), passed, expectedMoves, moves, steps, problems);
     }
 
-    /** Whether the protocol closes a round the way the scenarios do (Hub88 flag, Pragmatic endRound, Evolution game-wise). */
+    /**
+     * Whether the protocol closes a round the way the scenarios do (Hub88 flag, Pragmatic endRound; any protocol under
+     * policy {@code settlement} GAMEWISE, where a credit closes its round; Evolution has neither flag nor round-end call).
+     */
     private static boolean closesRounds(ProviderConfig p) {
-        switch (p.protocol()) {
-            case EVOLUTION:
-                return Boolean.parseBoolean(String.valueOf(p.settings().getOrDefault("gameWiseSettlement", "false")));
-            default:
-                return true;
-        }
+        return p.protocol() != ProviderProtocol.EVOLUTION
+                || p.policy().settlement() == ProviderPolicy.Settlement.GAMEWISE;
     }
 
     private static byte[] longBytes(long v) {
