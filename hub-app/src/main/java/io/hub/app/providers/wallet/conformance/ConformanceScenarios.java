@@ -29,10 +29,11 @@ public final class ConformanceScenarios {
      * @param token            {@code old} (the token replaced by the last rotate-session) or null for the current one
      * @param expect           OK, a {@code WalletRejection} name, REPLAY, UNKNOWN_ROLLBACK, TOKEN_ON_WIN, GAME_CHECK
      *                         (a bet on a game code the catalogue never held: UNKNOWN_GAME under {@code gameCheck}
-     *                         STRICT, else OK), CREDIT_AFTER_SETTLE (a further credit for a settled bet of an open round:
-     *                         ALREADY_SETTLED under {@code creditAfterSettle} REJECT, else OK), BET_ON_CLOSED_ROUND (a bet
-     *                         on a round the earlier steps closed: ROUND_CLOSED where the protocol closes it (Hub88
-     *                         {@code round_closed}, Pragmatic {@code endRound}, Evolution game-wise settlement), else OK)
+     *                         STRICT, else OK), CREDIT_AFTER_SETTLE (a further credit for a settled bet: ALREADY_SETTLED
+     *                         under {@code creditAfterSettle} REJECT or {@code settlement} GAMEWISE, else OK),
+     *                         BET_ON_CLOSED_ROUND (a bet on a round the earlier steps closed: ROUND_CLOSED where the
+     *                         protocol closes it (Hub88 {@code round_closed}, Pragmatic {@code endRound}, any protocol
+     *                         under {@code settlement} GAMEWISE), else OK)
      *                         or BALANCE_LIMIT (INVALID_AMOUNT when {@code balance} exceeds the largest balance the
      *                         protocol can express, {@code ProviderAdapter.maxBalanceMinor}, else OK)
      * @param balance          the player's cash after the step (major units) when the outcome is OK (or fixed)
