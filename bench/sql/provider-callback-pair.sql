@@ -54,7 +54,7 @@ BEGIN;
 SELECT id, balance_minor AS bal, balance_version FROM account WHERE id = ANY(ARRAY[:cash::bigint]) ORDER BY id FOR UPDATE \gset
 SELECT t.kind, t.player_id, t.request_hash, t.hub_tx_id, t.balance_minor, b.player_id, b.round_id, b.stake_minor, b.state, b.rollback_tx_id, r.status, u.status,
        s.id, s.player_id, s.game_id, s.currency, s.mode, s.created_at, s.expires_at, s.superseded_by IS NOT NULL,
-       (SELECT array_agg(state) FROM provider_bet WHERE provider_id = 'pgbench' AND player_id = md5('pgbench-player-' || :client_id::text)::uuid AND round_id = 'r' || :r::text)
+       (SELECT array_agg(state) FROM provider_bet WHERE provider_id = 'pgbench' AND player_id = md5('pgbench-player-' || :client_id::text)::uuid AND round_id = coalesce(b.round_id, 'r' || :r::text))
 FROM (SELECT 1) x
 LEFT JOIN provider_transaction t ON t.provider_id = 'pgbench' AND t.scope = '' AND t.transaction_id = 'win:' || 'w' || :r::text
 LEFT JOIN provider_bet b ON b.provider_id = 'pgbench' AND b.scope = '' AND b.bet_ref = CAST(NULL AS text)
