@@ -12,24 +12,48 @@ import org.apache.camel.builder.RouteBuilder;
  * throws on a 4xx/5xx; the caller decides). Transport failures (connect error, connect or read time-out) surface as
  * the exchange's exception. The HTTP component (camel-http) is configured by the application; a call's own connect and
  * read time-outs (per provider and operation) become options of the dynamic endpoint ({@link #timeouts}); the circuit
- * breaker, bulkhead and retries of the caller wrap this route.
+ * breaker, bulkhead, retries and whole-answer deadline of the caller wrap this route. The route runs in the caller's
+ * thread from start to end ({@code direct:} and the camel-http producer are synchronous), which an
+ * {@linkplain #ProviderHttpRoute(String) HttpClient configurer} of the caller may rely on.
  */
 public class ProviderHttpRoute extends RouteBuilder {
     /** The endpoint callers send {@link OutboundCall}s to. */
     public static final String ENDPOINT = "direct:provider-http";
     static final String TARGET = "hubProviderTarget";
+    private final String httpClientConfigurer;
+
+    /** The route with camel-http's own HttpClient set-up. */
+    public ProviderHttpRoute() {
+        this(null);
+    }
+
+    /**
+     * @param httpClientConfigurer registry name of a camel-http {@code HttpClientConfigurer} that every provider
+     *                             endpoint's HttpClient is built with (endpoint option {@code httpClientConfigurer}), e.g.
+     *                             the hub's whole-answer deadline; null for none
+     */
+    public ProviderHttpRoute(String httpClientConfigurer) {
+        if (httpClientConfigurer != null && !httpClientConfigurer.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("not a bean name: " + httpClientConfigurer);
+        }
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
 
     @Override
     public void configure() {
         // the caller records every failure (metrics, breaker, provider health): no ERROR log with a stack trace per call
         errorHandler(defaultErrorHandler().logExhausted(false));
         from(ENDPOINT).routeId("provider-http")
-                .process(ProviderHttpRoute::toHttpRequest).id("to-http-request")
+                .process(e -> toHttpRequest(e, httpClientConfigurer)).id("to-http-request")
                 .toD("${exchangeProperty." + TARGET + "}").id("call-provider")
                 .process(ProviderHttpRoute::toReply).id("to-reply");
     }
 
     static void toHttpRequest(Exchange e) throws org.apache.camel.InvalidPayloadException {
+        toHttpRequest(e, null);
+    }
+
+    static void toHttpRequest(Exchange e, String httpClientConfigurer) throws org.apache.camel.InvalidPayloadException {
         OutboundCall call = e.getMessage().getMandatoryBody(OutboundCall.class);
         Message m = e.getMessage();
         m.removeHeaders("*");
@@ -38,7 +62,8 @@ public class ProviderHttpRoute extends RouteBuilder {
         String target = q < 0 ? url : url.substring(0, q);
         if (q >= 0) m.setHeader(Exchange.HTTP_QUERY, url.substring(q + 1));
         // the provider's answer is returned whatever its status; the caller maps 4xx/5xx
-        e.setProperty(TARGET, target + "?throwExceptionOnFailure=false" + timeouts(call));
+        e.setProperty(TARGET, target + "?throwExceptionOnFailure=false" + timeouts(call)
+                + (httpClientConfigurer == null ? "" : "&httpClientConfigurer=#" + httpClientConfigurer));
         m.setHeader(Exchange.HTTP_METHOD, call.method());
         m.setHeader("Accept", "application/json");
         if (call.body() != null) {

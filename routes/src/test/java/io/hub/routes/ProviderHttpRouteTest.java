@@ -28,6 +28,16 @@ class ProviderHttpRouteTest {
     }
 
     @Test
+    void the_callers_http_client_configurer_is_an_option_of_every_endpoint() throws Exception {
+        Exchange e = new DefaultExchange(new DefaultCamelContext());
+        e.getMessage().setBody(new OutboundCall("p1", "launch", "POST", "http://studio.example/url", "application/json", "{}", 300, 1_200));
+        ProviderHttpRoute.toHttpRequest(e, "providerCallDeadlines");
+        assertThat(e.getProperty(ProviderHttpRoute.TARGET, String.class)).isEqualTo("http://studio.example/url"
+                + "?throwExceptionOnFailure=false&connectTimeout=300&responseTimeout=1200&soTimeout=1200"
+                + "&httpClientConfigurer=#providerCallDeadlines");
+    }
+
+    @Test
     void a_call_without_timeouts_keeps_the_components_defaults() throws Exception {
         Exchange e = prepared(new OutboundCall("p1", "catalogue", "GET", "http://studio.example/list", null, null));
         assertThat(e.getProperty(ProviderHttpRoute.TARGET, String.class)).isEqualTo("http://studio.example/list?throwExceptionOnFailure=false");
