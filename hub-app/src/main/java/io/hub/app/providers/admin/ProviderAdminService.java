@@ -227,9 +227,10 @@ public class ProviderAdminService {
     /**
      * {@code {"available","breaker":"CLOSED|OPEN|HALF_OPEN","breakerCalls":{"bufferedCalls","failedCalls","slowCalls",
      * "failureRatePercent","slowCallRatePercent","slowCallThresholdMs"},"inFlight","timeouts":{"launch":{"connectMs",
-     * "readMs"},"catalogue":{…}},"catalogue":{"lastAttemptAt","lastSuccessAt","games","skippedEntries","delisted",
-     * "relisted","lastError","lastErrorAt","consecutiveFailures"}}}; {@code timeouts} are the ones the calls apply (the
-     * provider's settings, else the hub-wide defaults).
+     * "readMs","totalMs"},"catalogue":{…}},"catalogue":{"lastAttemptAt","lastSuccessAt","games","skippedEntries",
+     * "delisted","relisted","lastError","lastErrorAt","consecutiveFailures"}}}; {@code timeouts} are the ones the calls
+     * apply, in milliseconds (the provider's settings, else the hub-wide defaults): connect, read (silence between two
+     * reads) and total (the whole-answer deadline of an attempt).
      */
     public Map<String, Object> health(ProviderConfig p) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -240,7 +241,11 @@ public class ProviderAdminService {
         Map<String, Object> timeouts = new LinkedHashMap<>();
         for (String op : List.of("launch", ProviderCalls.CATALOGUE)) {
             ProviderCalls.Timeouts t = calls.timeouts(p, op);
-            timeouts.put(op, Map.of("connectMs", t.connectMs(), "readMs", t.readMs()));
+            Map<String, Object> limits = new LinkedHashMap<>();
+            limits.put("connectMs", t.connectMs());
+            limits.put("readMs", t.readMs());
+            limits.put("totalMs", t.totalMs());
+            timeouts.put(op, limits);
         }
         m.put("timeouts", timeouts);
         m.put("catalogue", sync.health(p.id()));

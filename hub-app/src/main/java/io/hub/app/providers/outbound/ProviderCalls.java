@@ -34,24 +34,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every outbound call to a provider goes through here: the {@code provider-http} Camel route (camel-http) with the
- * provider's own connect and read time-outs for the operation ({@link #timeouts}: the settings
+ * provider's own time-outs for the operation ({@link #timeouts}): connect and read (the settings
  * {@code launchConnectTimeout}, {@code launchReadTimeout}, {@code catalogueConnectTimeout},
  * {@code catalogueReadTimeout}, else the hub-wide {@code camel.component.http.connect-timeout} /
- * {@code response-timeout}), inside Resilience4j guards kept per provider:
+ * {@code response-timeout}) and a whole-answer deadline ({@code launchTimeout}, {@code catalogueTimeout}, else the
+ * hub-wide {@code hub.providers.launch-timeout} / {@code catalogue-timeout}: {@link ProviderCallDeadlines} aborts an
+ * attempt still running then, body included, so a studio that dribbles its answer a few bytes at a time, never silent
+ * for a read time-out, is cut off too), inside Resilience4j guards kept per provider:
  * <ul>
- *   <li>a <b>circuit breaker</b> (count-based window; 5xx, time-outs and transport errors are failures, a 4xx answer
- *       is not); while open, calls fail at once with {@link ProviderCallException.Kind#UNAVAILABLE} and nothing is
- *       sent; after {@code breakerOpenDuration} it turns half-open by itself and lets one probe through. A call that
- *       took longer than the provider's slowest time-out budget (connect + read of its slowest operation) also counts
- *       as <em>slow</em>, and a window of only slow calls opens the breaker too: a studio that dribbles its answer a
- *       few bytes at a time never trips the read time-out (it bounds the silence between reads, not the whole
- *       answer) but is still cut off;</li>
+ *   <li>a <b>circuit breaker</b> (count-based window; 5xx, time-outs, deadlines and transport errors are failures, a
+ *       4xx answer is not); while open, calls fail at once with {@link ProviderCallException.Kind#UNAVAILABLE} and
+ *       nothing is sent; after {@code breakerOpenDuration} it turns half-open by itself and lets one probe through. A
+ *       call that took longer than connect + read of the provider's slowest operation, yet within its deadline, also
+ *       counts as <em>slow</em>, and a window of only slow calls opens the breaker too;</li>
  *   <li>a <b>bulkhead</b> (semaphore, no waiting): at most {@code bulkheadMaxConcurrent} calls in flight;</li>
  *   <li>a <b>retry</b> for idempotent GETs only ({@code retryAttempts}, {@code retryWait}); a launch POST is sent once.</li>
  * </ul>
  * Metrics: timer {@code hub.provider.outbound} (tags {@code provider}, {@code operation}, {@code outcome} = ok |
- * http_&lt;status&gt; | timeout | connect_error | io_error | breaker_open | bulkhead_full) per attempt, with a latency
- * histogram; gauge {@code hub.provider.breaker.state} per provider (0 closed, 1 open, 2 half-open, 3 other).
+ * http_&lt;status&gt; | timeout (connect or read time-out) | deadline (aborted at the whole-answer deadline) |
+ * connect_error | io_error | breaker_open | bulkhead_full) per attempt, with a latency histogram; gauge
+ * {@code hub.provider.breaker.state} per provider (0 closed, 1 open, 2 half-open, 3 other).
  */
 @Component
 public class ProviderCalls {
@@ -60,6 +62,7 @@ public class ProviderCalls {
     public static final String BREAKER_GAUGE = "hub.provider.breaker.state";
     private final ProducerTemplate camel;
     private final MeterRegistry meters;
+    private final ProviderCallDeadlines deadlines;
     private final ConcurrentHashMap<String, Guard> guards = new ConcurrentHashMap<>();
 
     private record Guard(ProviderSettings settings, CircuitBreaker breaker, Bulkhead bulkhead, Retry retry) {
@@ -67,24 +70,51 @@ public class ProviderCalls {
 
     private final long defaultConnectMs;
     private final long defaultReadMs;
+    private final long defaultLaunchTotalMs;
+    private final long defaultCatalogueTotalMs;
 
-    public ProviderCalls(ProducerTemplate camel, MeterRegistry meters,
+    /**
+     * @param defaultLaunchTotal    {@code hub.providers.launch-timeout}: the whole-answer deadline of a launch call for a
+     *                              provider without {@code launchTimeout} (default 5 s, at least 0.1 s)
+     * @param defaultCatalogueTotal {@code hub.providers.catalogue-timeout}: the same for a game-list call without
+     *                              {@code catalogueTimeout} (default 60 s, at least 0.1 s)
+     */
+    public ProviderCalls(ProducerTemplate camel, MeterRegistry meters, ProviderCallDeadlines deadlines,
                          @Value("${camel.component.http.connect-timeout:2000}") long defaultConnectMs,
-                         @Value("${camel.component.http.response-timeout:5000}") long defaultReadMs) {
+                         @Value("${camel.component.http.response-timeout:5000}") long defaultReadMs,
+                         @Value("${hub.providers.launch-timeout:5s}") Duration defaultLaunchTotal,
+                         @Value("${hub.providers.catalogue-timeout:60s}") Duration defaultCatalogueTotal) {
         this.camel = camel;
         this.meters = meters;
+        this.deadlines = deadlines;
         this.defaultConnectMs = defaultConnectMs;
         this.defaultReadMs = defaultReadMs;
+        this.defaultLaunchTotalMs = atLeastMinimum("hub.providers.launch-timeout", defaultLaunchTotal);
+        this.defaultCatalogueTotalMs = atLeastMinimum("hub.providers.catalogue-timeout", defaultCatalogueTotal);
     }
 
-    /** Connect and read time-outs of one operation, in milliseconds, as the calls apply them. */
-    public record Timeouts(long connectMs, long readMs) {
+    private static long atLeastMinimum(String key, Duration d) {
+        if (d == null || d.compareTo(ProviderSettings.MIN_TIMEOUT) < 0) {
+            throw new IllegalArgumentException(key + " must be at least " + ProviderSettings.MIN_TIMEOUT + ", was " + d);
+        }
+        return d.toMillis();
+    }
+
+    /**
+     * The time-outs of one operation, in milliseconds, as the calls apply them.
+     *
+     * @param connectMs connection establishment
+     * @param readMs    silence while the answer is awaited or read (between two reads)
+     * @param totalMs   the whole attempt, from its start to the answer's last byte (the deadline)
+     */
+    public record Timeouts(long connectMs, long readMs, long totalMs) {
     }
 
     /**
      * The time-outs of the provider's calls of one operation: {@code catalogue} calls take {@code catalogueConnectTimeout}
-     * / {@code catalogueReadTimeout}, every other operation (the launch) {@code launchConnectTimeout} /
-     * {@code launchReadTimeout}; an unset one takes the hub-wide default.
+     * / {@code catalogueReadTimeout} / {@code catalogueTimeout}, every other operation (the launch)
+     * {@code launchConnectTimeout} / {@code launchReadTimeout} / {@code launchTimeout}; an unset one takes the hub-wide
+     * default.
      */
     public Timeouts timeouts(ProviderConfig p, String operation) {
         return timeouts(ProviderSettings.lenient(p.settings(), p.id()), operation);
@@ -94,7 +124,9 @@ public class ProviderCalls {
         boolean catalogue = CATALOGUE.equals(operation);
         Duration connect = catalogue ? s.catalogueConnectTimeout() : s.launchConnectTimeout();
         Duration read = catalogue ? s.catalogueReadTimeout() : s.launchReadTimeout();
-        return new Timeouts(connect == null ? defaultConnectMs : connect.toMillis(), read == null ? defaultReadMs : read.toMillis());
+        Duration total = catalogue ? s.catalogueTimeout() : s.launchTimeout();
+        return new Timeouts(connect == null ? defaultConnectMs : connect.toMillis(), read == null ? defaultReadMs : read.toMillis(),
+                total != null ? total.toMillis() : catalogue ? defaultCatalogueTotalMs : defaultLaunchTotalMs);
     }
 
     /** The operation name of game-list calls (their time-outs are the catalogue ones). */
@@ -104,15 +136,16 @@ public class ProviderCalls {
      * Sends one call through the provider's guards.
      *
      * @return the provider's answer with any status below 500 (a 4xx is the provider's refusal, for the caller to read)
-     * @throws ProviderCallException UNAVAILABLE (breaker open, bulkhead full), TIMEOUT, or ERROR (5xx after the
-     *                               allowed attempts, transport failure)
+     * @throws ProviderCallException UNAVAILABLE (breaker open, bulkhead full), TIMEOUT (connect or read time-out, or the
+     *                               whole-answer deadline: the attempt was aborted), or ERROR (5xx after the allowed
+     *                               attempts, transport failure)
      */
     public OutboundReply call(ProviderConfig provider, OutboundCall call) {
         Guard g = guard(provider);
         Timeouts t = timeouts(g.settings(), call.operation());
         OutboundCall timed = call.withTimeouts(call.connectTimeoutMs() > 0 ? call.connectTimeoutMs() : t.connectMs(),
                 call.readTimeoutMs() > 0 ? call.readTimeoutMs() : t.readMs());
-        Supplier<OutboundReply> attempt = () -> attempt(timed);
+        Supplier<OutboundReply> attempt = () -> attempt(timed, t.totalMs());
         Supplier<OutboundReply> guarded = Bulkhead.decorateSupplier(g.bulkhead(), CircuitBreaker.decorateSupplier(g.breaker(), attempt));
         if (call.idempotent()) guarded = Retry.decorateSupplier(g.retry(), guarded);
         try {
@@ -199,7 +232,10 @@ public class ProviderCalls {
         return fresh;
     }
 
-    /** The longest a call may take within its time-outs: connect + read of the provider's slowest operation. */
+    /**
+     * What counts as a slow call: longer than connect + read of the provider's slowest operation (a call is cut off at
+     * its deadline, a failure; a slow one got its answer within it).
+     */
     private Duration slowCallThreshold(ProviderSettings s) {
         Timeouts launch = timeouts(s, "launch");
         Timeouts catalogue = timeouts(s, CATALOGUE);
@@ -216,9 +252,11 @@ public class ProviderCalls {
         }
     }
 
-    private OutboundReply attempt(OutboundCall call) {
+    /** One attempt, aborted at {@code totalMs} (the deadline) if still running. */
+    private OutboundReply attempt(OutboundCall call, long totalMs) {
         long start = System.nanoTime();
         String outcome = "io_error";
+        ProviderCallDeadlines.Deadline deadline = deadlines.start(totalMs);
         try {
             OutboundReply reply = camel.requestBody(ProviderHttpRoute.ENDPOINT, call, OutboundReply.class);
             outcome = reply.status() >= 200 && reply.status() < 300 ? "ok" : "http_" + reply.status();
@@ -228,6 +266,13 @@ public class ProviderCalls {
             }
             return reply;
         } catch (CamelExecutionException e) {
+            if (deadline.expired()) {
+                // aborted at the deadline: whatever the blocked read then threw (socket closed, request aborted)
+                outcome = "deadline";
+                throw new ProviderCallException(call.providerId(), ProviderCallException.Kind.TIMEOUT, true,
+                        "provider '" + call.providerId() + "' did not answer " + call.operation() + " in time (the whole answer"
+                                + " took longer than its " + totalMs + " ms time-out)");
+            }
             Throwable cause = e.getCause() == null ? e : e.getCause();
             while (cause.getCause() != null && !(cause instanceof java.io.IOException)) cause = cause.getCause();
             if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
@@ -245,6 +290,7 @@ public class ProviderCalls {
                     "provider '" + call.providerId() + "' could not be reached for " + call.operation() + " ("
                             + cause.getClass().getSimpleName() + ")");
         } finally {
+            deadline.close();
             record(call, outcome, System.nanoTime() - start);
         }
     }

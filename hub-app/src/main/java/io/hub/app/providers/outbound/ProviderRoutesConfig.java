@@ -5,13 +5,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The {@code provider-http} route of every outbound provider call. The timed {@code catalogue-sync-<providerId>}
- * routes are added at run time by {@link io.hub.app.providers.catalogue.CatalogueSyncScheduler}.
+ * The {@code provider-http} route of every outbound provider call, its endpoints' HttpClients built with
+ * {@link ProviderCallDeadlines} (the whole-answer deadline). The timed {@code catalogue-sync-<providerId>} routes are
+ * added at run time by {@link io.hub.app.providers.catalogue.CatalogueSyncScheduler}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProviderRoutesConfig {
     @Bean
     ProviderHttpRoute providerHttpRoute() {
-        return new ProviderHttpRoute();
+        return new ProviderHttpRoute(ProviderCallDeadlines.BEAN);
     }
 }

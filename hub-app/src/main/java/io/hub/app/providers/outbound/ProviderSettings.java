@@ -35,21 +35,36 @@ import java.util.Set;
  * @param catalogueConnectTimeout   the same for the game-list call (PT0.1S–PT30S; null = hub-wide default)
  * @param catalogueReadTimeout      the same for the game-list call (PT0.1S–PT2M; null = hub-wide default); a large list
  *                                  may need longer than a launch, and each GET attempt gets it afresh
+ * @param launchTimeout             the whole-answer time limit of a launch call: from the attempt's start (connection
+ *                                  included) to the last byte of the answer (PT0.1S–PT2M); null = the hub-wide
+ *                                  {@code hub.providers.launch-timeout} (5 s). Past it the call is aborted (its
+ *                                  connection closed) and fails 504 {@code PROVIDER_TIMEOUT}, however steadily the
+ *                                  studio was still sending: it bounds a studio that dribbles its answer, which the read
+ *                                  time-out does not
+ * @param catalogueTimeout          the same for a game-list call (PT0.1S–PT10M; null = the hub-wide
+ *                                  {@code hub.providers.catalogue-timeout}, 60 s); per GET attempt, so a sync may take
+ *                                  up to {@code retryAttempts} times it (plus {@code retryWait}s)
  */
 public record ProviderSettings(Duration catalogueSyncPeriod, Duration catalogueMinInterval, Duration breakerOpenDuration,
                                int breakerMinCalls, int breakerWindow, int breakerFailureRatePercent,
                                int bulkheadMaxConcurrent, int retryAttempts, Duration retryWait, String secureLogin,
                                String casinoKey, Duration launchConnectTimeout, Duration launchReadTimeout,
-                               Duration catalogueConnectTimeout, Duration catalogueReadTimeout) {
+                               Duration catalogueConnectTimeout, Duration catalogueReadTimeout, Duration launchTimeout,
+                               Duration catalogueTimeout) {
     /** The keys an operator may set. */
     public static final Set<String> KEYS = Set.of("catalogueSyncPeriod", "catalogueMinInterval", "breakerOpenDuration",
             "breakerMinCalls", "breakerWindow", "breakerFailureRatePercent", "bulkheadMaxConcurrent", "retryAttempts",
             "retryWait", "secureLogin", "casinoKey", "launchConnectTimeout", "launchReadTimeout", "catalogueConnectTimeout",
-            "catalogueReadTimeout");
-    /** Bounds of the time-out settings: at least 0.1 s; connect at most 30 s, read at most 2 min. */
+            "catalogueReadTimeout", "launchTimeout", "catalogueTimeout");
+    /**
+     * Bounds of the time-out settings: at least 0.1 s; connect at most 30 s, read at most 2 min, a launch as a whole at
+     * most 2 min, a game-list call as a whole at most 10 min.
+     */
     public static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
     public static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(30);
     public static final Duration MAX_READ_TIMEOUT = Duration.ofMinutes(2);
+    public static final Duration MAX_LAUNCH_TIMEOUT = Duration.ofMinutes(2);
+    public static final Duration MAX_CATALOGUE_TIMEOUT = Duration.ofMinutes(10);
 
     /**
      * Reads and validates raw settings.
@@ -77,7 +92,9 @@ public record ProviderSettings(Duration catalogueSyncPeriod, Duration catalogueM
                 duration(s, "launchConnectTimeout", null, MIN_TIMEOUT, MAX_CONNECT_TIMEOUT),
                 duration(s, "launchReadTimeout", null, MIN_TIMEOUT, MAX_READ_TIMEOUT),
                 duration(s, "catalogueConnectTimeout", null, MIN_TIMEOUT, MAX_CONNECT_TIMEOUT),
-                duration(s, "catalogueReadTimeout", null, MIN_TIMEOUT, MAX_READ_TIMEOUT));
+                duration(s, "catalogueReadTimeout", null, MIN_TIMEOUT, MAX_READ_TIMEOUT),
+                duration(s, "launchTimeout", null, MIN_TIMEOUT, MAX_LAUNCH_TIMEOUT),
+                duration(s, "catalogueTimeout", null, MIN_TIMEOUT, MAX_CATALOGUE_TIMEOUT));
     }
 
     /**

@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The per-provider HTTP time-out settings: optional ISO-8601 durations with bounds, refused with the key named. */
+/**
+ * The per-provider HTTP time-out settings (connect, read, whole answer): optional ISO-8601 durations with bounds, refused
+ * with the key named.
+ */
 class ProviderSettingsTest {
 
     @Test
@@ -17,6 +20,30 @@ class ProviderSettingsTest {
         assertThat(s.launchReadTimeout()).isNull();
         assertThat(s.catalogueConnectTimeout()).isNull();
         assertThat(s.catalogueReadTimeout()).isNull();
+        assertThat(s.launchTimeout()).isNull();
+        assertThat(s.catalogueTimeout()).isNull();
+    }
+
+    @Test
+    void whole_answer_timeouts_have_their_own_bounds_launch_up_to_two_minutes_catalogue_up_to_ten() {
+        ProviderSettings s = ProviderSettings.of(Map.of("launchTimeout", "PT2M", "catalogueTimeout", "PT10M"), "p1");
+        assertThat(s.launchTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(s.catalogueTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(ProviderSettings.of(Map.of("launchTimeout", "PT0.1S"), "p1").launchTimeout()).isEqualTo(Duration.ofMillis(100));
+        assertThatThrownBy(() -> ProviderSettings.of(Map.of("launchTimeout", "PT0.09S"), "p1"))
+                .hasMessage("setting 'launchTimeout' must be between PT0.1S and PT2M");
+        assertThatThrownBy(() -> ProviderSettings.of(Map.of("launchTimeout", "PT2M0.001S"), "p1"))
+                .hasMessage("setting 'launchTimeout' must be between PT0.1S and PT2M");
+        assertThatThrownBy(() -> ProviderSettings.of(Map.of("catalogueTimeout", "PT10M1S"), "p1"))
+                .hasMessage("setting 'catalogueTimeout' must be between PT0.1S and PT10M");
+        assertThatThrownBy(() -> ProviderSettings.of(Map.of("catalogueTimeout", 60), "p1"))
+                .hasMessageContaining("setting 'catalogueTimeout' must be an ISO-8601 duration");
+        assertThatThrownBy(() -> ProviderSettings.of(Map.of("launchTimeout", "5s"), "p1"))
+                .hasMessageContaining("setting 'launchTimeout' must be an ISO-8601 duration");
+        // lenient: a bad stored value falls back to the hub-wide default (null), the other one stays
+        ProviderSettings lenient = ProviderSettings.lenient(Map.of("launchTimeout", "PT0S", "catalogueTimeout", "PT90S"), "p1");
+        assertThat(lenient.launchTimeout()).isNull();
+        assertThat(lenient.catalogueTimeout()).isEqualTo(Duration.ofSeconds(90));
     }
 
     @Test
