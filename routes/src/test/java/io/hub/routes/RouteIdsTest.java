@@ -168,6 +168,8 @@ class RouteIdsTest {
             else if (p == io.hub.contracts.wallet.ProviderWalletPort.class) {
                 args[i] = java.lang.reflect.Proxy.newProxyInstance(p.getClassLoader(), new Class<?>[] {p}, (proxy, m, a) -> null);
             }
+            // ProviderHttpRoute's one String is a bean name (its HttpClient configurer), the others are endpoint URIs
+            else if (p == String.class && type == ProviderHttpRoute.class) args[i] = "standInConfigurer" + i;
             else if (p == String.class) args[i] = "direct:stand-in-" + i;
             else if (p == long.class) args[i] = 1000L;
             else if (p == int.class) args[i] = 10;
