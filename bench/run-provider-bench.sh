@@ -159,7 +159,7 @@ CALLBACK_METRICS=$(curl -s "$BASE/actuator/prometheus" | grep -E '^hub_provider_
   echo
   echo "The hub runs its default embedded setup (PostgreSQL 17 with fsync on, Kafka, outbox relay) on non-default ports. Each"
   echo "callback is an RSA-SHA256-signed Hub88-style request (\`X-Hub88-Signature\`) verified on the raw bytes, applied as one"
-  echo "ledger operation in one database transaction (per-player lock, replay lookup, bet/round rows, ledger write with its outbox"
+  echo "ledger operation in one database transaction (the player's cash row locked, one lookup, one ledger statement carrying the bet/round/callback rows and the outbox"
   echo "row) and answered with an RSA-signed body. A pair is a bet of 1.00 then its win of 0.50 (round closed). One callback = one"
   echo "ledger operation. pgbench runs \`bench/sql/provider-ledger-op.sql\` (the ledger write of one operation as one statement,"
   echo "autocommit) on a scratch copy of the ledger tables in the same PostgreSQL server, with as many clients as the hub bench"
