@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.component.http.HttpEndpoint;
@@ -38,25 +37,8 @@ class ProviderDeadlineTest extends ProviderTestSupport {
     @Autowired
     CamelContext camelContext;
 
-    private String playerToken() {
-        TestPlayer p = newPlayer("EUR", "0");
-        return login(p.username(), p.password()).accessToken();
-    }
-
-    private HttpResponse<String> launch(String token, String gameId) {
-        return post("/games/" + gameId + "/launch", "{\"mode\":\"real\"}", token, "Idempotency-Key", UUID.randomUUID().toString());
-    }
-
-    private JsonNode health(String id) {
-        return json(get("/operator/providers/" + id + "/health", operatorToken()).body());
-    }
-
     private String synced(String settings) {
-        String id = newId("dl");
-        registerNorthstar(id, "/" + id, settings);
-        northstar().setScenarioState("ns-catalogue", "recovered");
-        sync(id);
-        return id;
+        return synced("dl", settings);
     }
 
     /**

@@ -89,6 +89,31 @@ public abstract class ProviderTestSupport extends HubIntegrationTest {
         return json(r.body());
     }
 
+    /** A bearer token of a new EUR player with a zero balance. */
+    protected String playerToken() {
+        TestPlayer p = newPlayer("EUR", "0");
+        return login(p.username(), p.password()).accessToken();
+    }
+
+    /** {@code POST /games/{gameId}/launch} in real mode with a fresh Idempotency-Key. */
+    protected HttpResponse<String> launch(String token, String gameId) {
+        return post("/games/" + gameId + "/launch", "{\"mode\":\"real\"}", token, "Idempotency-Key", java.util.UUID.randomUUID().toString());
+    }
+
+    /** The operator API's health of provider {@code id} (breaker state, time-outs, calls). */
+    protected JsonNode health(String id) {
+        return json(get("/operator/providers/" + id + "/health", operatorToken()).body());
+    }
+
+    /** A Northstar-style provider (id prefix {@code prefix}) with these settings, its catalogue synced once. */
+    protected String synced(String prefix, String settings) {
+        String id = newId(prefix);
+        registerNorthstar(id, "/" + id, settings);
+        northstar().setScenarioState("ns-catalogue", "recovered");
+        sync(id);
+        return id;
+    }
+
     protected WireMockServer northstar() {
         return studios.server(SimulatedStudios.NORTHSTAR);
     }

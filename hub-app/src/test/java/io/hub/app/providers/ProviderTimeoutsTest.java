@@ -13,7 +13,6 @@ import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,25 +24,8 @@ import org.junit.jupiter.api.Test;
 class ProviderTimeoutsTest extends ProviderTestSupport {
     static final String LAUNCH = "/operator/generic/v2/game/url";
 
-    private String playerToken() {
-        TestPlayer p = newPlayer("EUR", "0");
-        return login(p.username(), p.password()).accessToken();
-    }
-
-    private HttpResponse<String> launch(String token, String gameId) {
-        return post("/games/" + gameId + "/launch", "{\"mode\":\"real\"}", token, "Idempotency-Key", UUID.randomUUID().toString());
-    }
-
-    private JsonNode health(String id) {
-        return json(get("/operator/providers/" + id + "/health", operatorToken()).body());
-    }
-
     private String synced(String settings) {
-        String id = newId("to");
-        registerNorthstar(id, "/" + id, settings);
-        northstar().setScenarioState("ns-catalogue", "recovered");
-        sync(id);
-        return id;
+        return synced("to", settings);
     }
 
     @Test
