@@ -262,9 +262,12 @@ public class ProviderWallet {
                     throw new Refusal(WalletRejection.INVALID_MESSAGE, "the credit names round " + w.roundId() + " but bet "
                             + w.betRef() + " belongs to round " + roundId + " (game-wise settlement closes the bet's round)");
                 }
-                if (!gameWise && bet.state.equals("SETTLED") && (oneCredit || roundClosed)) {
-                    throw new Refusal(WalletRejection.ALREADY_SETTLED, oneCredit
-                            ? "the bet is settled (one credit per bet: policy creditAfterSettle REJECT)" : "the bet is settled and its round closed");
+                // a named bet that has its credit already is refused under game-wise settlement too: it cannot be settled
+                // again by a round credit even when its round is still open (a provider switched from MIXED mid-round)
+                if (bet.state.equals("SETTLED") && (oneCredit || roundClosed)) {
+                    throw new Refusal(WalletRejection.ALREADY_SETTLED, gameWise
+                            ? "the bet is settled (one credit per round and per bet: policy settlement GAMEWISE)"
+                            : oneCredit ? "the bet is settled (one credit per bet: policy creditAfterSettle REJECT)" : "the bet is settled and its round closed");
                 }
             } else {
                 roundId = w.roundId();

@@ -246,6 +246,34 @@ class GameWiseSettlementTest extends ProviderWalletTestSupport {
     }
 
     @Test
+    void a_credit_naming_a_bet_paid_under_mixed_settlement_is_refused_after_the_switch_to_game_wise() {
+        // review finding: MIXED credit for A, provider switched to GAMEWISE with B still open, a new credit naming A
+        // paid A a second time (and settled B with it); A has its credit: BET_ALREADY_SETTLED, nothing written
+        TestProvider p = provider(ProviderProtocol.EVOLUTION);
+        Seat s = seat(p, "100.00");
+        String k = UUID.randomUUID().toString().substring(0, 8);
+        String round = "g" + k;
+        answers(call(p, "bet", s, s.token(), "A" + k, null, round, "10.00", false), "OK", "90.00", s);
+        answers(call(p, "bet", s, s.token(), "B" + k, null, round, "5.00", false), "OK", "85.00", s);
+        answers(call(p, "win", s, s.token(), "WA" + k, "A" + k, round, "20.00", false), "OK", "105.00", s);
+
+        jdbc.update("UPDATE provider SET policy = jsonb_set(policy, '{settlement}', '\"GAMEWISE\"') WHERE id = ?", p.id());
+        registry.invalidate(p.id());
+        assertThat(registry.find(p.id()).orElseThrow().policy().settlement()).isEqualTo(Settlement.GAMEWISE);
+        long rows = providerTransactions(s.playerId());
+
+        answers(call(p, "win", s, s.token(), "WA2" + k, "A" + k, round, "8.00", false), "BET_ALREADY_SETTLED", "105.00", s);
+        assertThat(providerTransactions(s.playerId())).isEqualTo(rows);
+        assertThat(betState(p, "B" + k)).isEqualTo("OPEN");
+        assertThat(round(p, s.playerId(), round)).containsEntry("status", "OPEN");
+        // a credit naming the open bet settles what is left of the round, once
+        answers(call(p, "win", s, s.token(), "WB" + k, "B" + k, round, "7.00", false), "OK", "112.00", s);
+        assertThat(betState(p, "B" + k)).isEqualTo("SETTLED");
+        assertThat(round(p, s.playerId(), round)).containsEntry("status", "CLOSED");
+        assertLedgerBalanced();
+    }
+
+    @Test
     void parallel_different_credits_for_one_round_pay_exactly_once() throws Exception {
         TestProvider p = gameWise(ProviderProtocol.EVOLUTION);
         Seat s = seat(p, "100.00");
