@@ -79,7 +79,7 @@ class GameWiseSettlementTest extends ProviderWalletTestSupport {
         String k = UUID.randomUUID().toString().substring(0, 8);
         String round = "g" + k;
 
-        // three debits of one round (blackjack: bet, split, double), 10.00 + 5.00 + 2.50 → 82.50
+        // three debits of one round (blackjack: bet, split, doubling down), 10.00 + 5.00 + 2.50 → 82.50
         answers(call(p, "bet", s, s.token(), "A" + k, null, round, "10.00", false), "OK", "90.00", s);
         answers(call(p, "bet", s, s.token(), "B" + k, null, round, "5.00", false), "OK", "85.00", s);
         answers(call(p, "bet", s, s.token(), "C" + k, null, round, "2.50", false), "OK", "82.50", s);
